@@ -1,0 +1,435 @@
+package org.rebound.model.io;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+import org.rebound.model.Backlog;
+import org.rebound.model.BusinessProcess;
+import org.rebound.model.Coded;
+import org.rebound.model.Enterprise;
+import org.rebound.model.EnterpriseSystem;
+import org.rebound.model.Estimate;
+import org.rebound.model.Recovery;
+import org.rebound.model.Requirements;
+import org.rebound.model.Scenario;
+import org.rebound.model.Site;
+import org.rebound.model.SiteKind;
+import org.rebound.model.SystemKind;
+import org.rebound.model.Team;
+import org.rebound.model.Workaround;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Turns a composed model file into an {@link Enterprise}, reporting every structural problem:
+ * missing or unknown fields, values of the wrong type, malformed durations, duplicate ids.
+ * References between parts are checked afterwards by {@link ModelValidator}.
+ */
+final class YamlModelParser {
+
+    static final Set<String> TOP_LEVEL = orderedSet("enterprise", "currency", "sites", "teams", "systems",
+            "processes", "backlogs", "scenarios");
+    private static final Set<String> SITE = orderedSet("id", "name", "kind");
+    private static final Set<String> TEAM = orderedSet("id", "name", "skills", "members");
+    static final Set<String> SYSTEM = orderedSet("id", "name", "site", "kind", "skill", "recovery", "depends_on", "data");
+    private static final Set<String> RECOVERY = orderedSet("triage", "restore", "validate");
+    private static final Set<String> PROCESS = orderedSet("id", "name", "site", "cost_per_hour", "requires", "workaround");
+    private static final Set<String> REQUIRES = orderedSet("all", "any", "k_of");
+    private static final Set<String> K_OF = orderedSet("k", "of");
+    private static final Set<String> WORKAROUND = orderedSet("capacity", "lead_time", "cost_per_hour");
+    private static final Set<String> BACKLOG = orderedSet("id", "process", "unit", "inflow_per_hour", "clear_per_hour");
+    private static final Set<String> SCENARIO = orderedSet("id", "start", "compromised", "exfiltrated");
+
+    private final NodeReader read;
+    private final Problems problems;
+    /** Ids of items that were declared but dropped for a problem, so references to them are not reported again. */
+    private final Set<String> brokenIds;
+
+    YamlModelParser(String source, Problems problems, Set<String> brokenIds) {
+        this.read = new NodeReader(source, problems);
+        this.problems = problems;
+        this.brokenIds = brokenIds;
+    }
+
+    @Nullable Enterprise parse(Node root, List<EnterpriseSystem> extraSystems) {
+        Map<String, Node> top = read.mapping(root, "", TOP_LEVEL);
+        if (top == null) {
+            return null;
+        }
+        String name = top.containsKey("enterprise") ? read.string(top.get("enterprise"), "enterprise") : null;
+        if (!top.containsKey("enterprise")) {
+            problems.error("enterprise", "missing required field 'enterprise' (the company's name)");
+        }
+        String currency = top.containsKey("currency") ? currency(top.get("currency")) : null;
+        if (!top.containsKey("currency")) {
+            problems.error("currency", "missing required field 'currency' (an ISO 4217 code such as GBP)");
+        }
+        List<Site> sites = items(top, "sites", this::site);
+        List<Team> teams = items(top, "teams", this::team);
+        List<EnterpriseSystem> systems = new ArrayList<>(items(top, "systems", this::system));
+        systems.addAll(extraSystems);
+        List<BusinessProcess> processes = items(top, "processes", this::process);
+        List<Backlog> backlogs = items(top, "backlogs", this::backlog);
+        List<Scenario> scenarios = items(top, "scenarios", this::scenario);
+        // A missing name or currency is already reported; references are still checked so that one
+        // run shows every problem.
+        return new Enterprise(name == null ? "" : name, currency == null ? "XXX" : currency,
+                sites, teams, systems, processes, backlogs, scenarios);
+    }
+
+    private @Nullable String currency(Node node) {
+        String code = read.string(node, "currency");
+        if (code == null) {
+            return null;
+        }
+        try {
+            return Currency.getInstance(code).getCurrencyCode();
+        } catch (IllegalArgumentException unknown) {
+            problems.error("currency", "'" + code + "' is not an ISO 4217 currency code such as GBP, EUR or USD");
+            return null;
+        }
+    }
+
+    /**
+     * Reads the list under {@code key}. Each item is read by {@code reader} at its path
+     * ({@code systems[ad-core]}, or {@code systems[#3]} before its id is known); items with a problem are left out.
+     */
+    private <T> List<T> items(Map<String, Node> top, String key, BiFunction<Node, String, @Nullable T> reader) {
+        Node node = top.get(key);
+        if (node == null) {
+            return List.of();
+        }
+        List<Node> elements = read.sequence(node, key);
+        if (elements == null) {
+            return List.of();
+        }
+        List<T> items = new ArrayList<>(elements.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < elements.size(); i++) {
+            Node element = elements.get(i);
+            String path = key + "[" + itemLabel(element, i) + "]";
+            if (seen.contains(path)) {
+                String duplicate = path + "#" + (i + 1);
+                read.place(duplicate, element);
+                problems.error(duplicate, "duplicate id '" + itemLabel(element, i) + "': " + key + " already has an entry with this id");
+                continue;
+            }
+            seen.add(path);
+            T item = reader.apply(element, path);
+            if (item != null) {
+                items.add(item);
+            } else {
+                brokenIds.add(key + ":" + itemLabel(element, i));
+            }
+        }
+        return items;
+    }
+
+    /** The item's id if it has a usable one, otherwise {@code #n}. */
+    private static String itemLabel(Node element, int index) {
+        if (element instanceof MappingNode mapping) {
+            for (var tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key
+                        && key.getValue().equals("id")
+                        && tuple.getValueNode() instanceof ScalarNode value
+                        && Ids.isValid(value.getValue().trim())) {
+                    return value.getValue().trim();
+                }
+            }
+        }
+        return "#" + (index + 1);
+    }
+
+    private @Nullable Site site(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, SITE);
+        if (fields == null) {
+            return null;
+        }
+        String id = idField(fields, path);
+        String name = optionalString(fields, "name", path, id);
+        SiteKind kind = coded(fields, "kind", path, SiteKind.class, SiteKind.OTHER);
+        return id == null || name == null || kind == null ? null : new Site(id, name, kind);
+    }
+
+    private @Nullable Team team(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, TEAM);
+        if (fields == null) {
+            return null;
+        }
+        String id = idField(fields, path);
+        String name = optionalString(fields, "name", path, id);
+        List<String> skills = fields.containsKey("skills") ? read.idList(fields.get("skills"), path + ".skills") : null;
+        if (!fields.containsKey("skills")) {
+            problems.error(path, "missing required field 'skills' (the skills this team restores systems with)");
+        }
+        Integer members = 1;
+        if (fields.containsKey("members")) {
+            members = read.integer(fields.get("members"), path + ".members");
+            if (members != null && members < 1) {
+                problems.error(path + ".members", "a team needs at least 1 member, got " + members);
+                members = null;
+            }
+        }
+        return id == null || name == null || skills == null || members == null ? null : new Team(id, name, skills, members);
+    }
+
+    private @Nullable EnterpriseSystem system(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, SYSTEM);
+        if (fields == null) {
+            return null;
+        }
+        String id = idField(fields, path);
+        String name = optionalString(fields, "name", path, id);
+        String site = fields.containsKey("site") ? read.id(fields.get("site"), path + ".site") : null;
+        SystemKind kind = coded(fields, "kind", path, SystemKind.class, SystemKind.OTHER);
+        String skill = fields.containsKey("skill") ? read.id(fields.get("skill"), path + ".skill") : null;
+        Recovery recovery = fields.containsKey("recovery") ? recovery(fields.get("recovery"), path + ".recovery") : null;
+        List<String> dependsOn = optionalIds(fields, "depends_on", path);
+        List<String> data = optionalIds(fields, "data", path);
+        boolean broken = id == null || name == null || kind == null || dependsOn == null || data == null
+                || (fields.containsKey("site") && site == null)
+                || (fields.containsKey("skill") && skill == null)
+                || (fields.containsKey("recovery") && recovery == null);
+        return broken ? null : new EnterpriseSystem(id, name, site, kind, skill, recovery, dependsOn, data);
+    }
+
+    private @Nullable Recovery recovery(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, RECOVERY);
+        if (fields == null) {
+            return null;
+        }
+        Estimate triage = estimateOrZero(fields, "triage", path);
+        Estimate restore = estimateOrZero(fields, "restore", path);
+        Estimate validate = estimateOrZero(fields, "validate", path);
+        return triage == null || restore == null || validate == null ? null : new Recovery(triage, restore, validate);
+    }
+
+    private @Nullable Estimate estimateOrZero(Map<String, Node> fields, String key, String path) {
+        Node node = fields.get(key);
+        return node == null ? Estimate.exactly(Duration.ZERO) : read.estimate(node, path + "." + key);
+    }
+
+    private @Nullable BusinessProcess process(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, PROCESS);
+        if (fields == null) {
+            return null;
+        }
+        String id = idField(fields, path);
+        String name = optionalString(fields, "name", path, id);
+        String site = fields.containsKey("site") ? read.id(fields.get("site"), path + ".site") : null;
+        Double cost = requiredNonNegative(fields, "cost_per_hour", path);
+        Requirements requires = null;
+        if (fields.containsKey("requires")) {
+            requires = requirements(fields.get("requires"), path + ".requires");
+        } else {
+            problems.error(path, "missing required field 'requires' (the systems the process needs)");
+        }
+        Workaround workaround = fields.containsKey("workaround") ? workaround(fields.get("workaround"), path + ".workaround") : null;
+        boolean broken = id == null || name == null || cost == null || requires == null
+                || (fields.containsKey("site") && site == null)
+                || (fields.containsKey("workaround") && workaround == null);
+        return broken ? null : new BusinessProcess(id, name, site, cost, requires, workaround);
+    }
+
+    private @Nullable Requirements requirements(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, REQUIRES);
+        if (fields == null) {
+            return null;
+        }
+        boolean complete = true;
+        List<String> all = List.of();
+        if (fields.containsKey("all")) {
+            all = read.idList(fields.get("all"), path + ".all");
+            complete = all != null;
+        }
+        List<List<String>> any = new ArrayList<>();
+        if (fields.containsKey("any")) {
+            List<Node> groups = read.sequence(fields.get("any"), path + ".any");
+            if (groups == null) {
+                complete = false;
+            } else {
+                for (int i = 0; i < groups.size(); i++) {
+                    List<String> group = read.idList(groups.get(i), path + ".any[" + i + "]");
+                    if (group == null) {
+                        complete = false;
+                    } else if (group.isEmpty()) {
+                        problems.error(path + ".any[" + i + "]", "an 'any' group needs at least one system");
+                        complete = false;
+                    } else {
+                        any.add(group);
+                    }
+                }
+            }
+        }
+        List<Requirements.KOf> kOf = new ArrayList<>();
+        if (fields.containsKey("k_of")) {
+            List<Node> groups = read.sequence(fields.get("k_of"), path + ".k_of");
+            if (groups == null) {
+                complete = false;
+            } else {
+                for (int i = 0; i < groups.size(); i++) {
+                    Requirements.KOf group = kOf(groups.get(i), path + ".k_of[" + i + "]");
+                    if (group == null) {
+                        complete = false;
+                    } else {
+                        kOf.add(group);
+                    }
+                }
+            }
+        }
+        if (complete && all.isEmpty() && any.isEmpty() && kOf.isEmpty()) {
+            problems.error(path, "name at least one required system under all, any or k_of");
+            return null;
+        }
+        return complete ? new Requirements(all, any, kOf) : null;
+    }
+
+    private Requirements.@Nullable KOf kOf(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, K_OF);
+        if (fields == null) {
+            return null;
+        }
+        Integer k = null;
+        if (fields.containsKey("k")) {
+            k = read.integer(fields.get("k"), path + ".k");
+        } else {
+            problems.error(path, "missing required field 'k'");
+        }
+        List<String> of = null;
+        if (fields.containsKey("of")) {
+            of = read.idList(fields.get("of"), path + ".of");
+        } else {
+            problems.error(path, "missing required field 'of'");
+        }
+        if (k == null || of == null) {
+            return null;
+        }
+        if (k < 1 || k > of.size()) {
+            problems.error(path + ".k", "k must be between 1 and the " + of.size() + " systems listed under 'of', got " + k);
+            return null;
+        }
+        return new Requirements.KOf(k, of);
+    }
+
+    private @Nullable Workaround workaround(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, WORKAROUND);
+        if (fields == null) {
+            return null;
+        }
+        Double capacity = null;
+        if (fields.containsKey("capacity")) {
+            capacity = read.number(fields.get("capacity"), path + ".capacity");
+            if (capacity != null && (capacity < 0 || capacity > 1)) {
+                problems.error(path + ".capacity", "capacity is the fraction of normal output, between 0 and 1; got "
+                        + NodeReader.format(capacity));
+                capacity = null;
+            }
+        } else {
+            problems.error(path, "missing required field 'capacity'");
+        }
+        Duration leadTime = Duration.ZERO;
+        if (fields.containsKey("lead_time")) {
+            leadTime = read.duration(fields.get("lead_time"), path + ".lead_time");
+        }
+        Double cost = 0.0;
+        if (fields.containsKey("cost_per_hour")) {
+            cost = read.nonNegative(fields.get("cost_per_hour"), path + ".cost_per_hour");
+        }
+        return capacity == null || leadTime == null || cost == null ? null : new Workaround(capacity, leadTime, cost);
+    }
+
+    private @Nullable Backlog backlog(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, BACKLOG);
+        if (fields == null) {
+            return null;
+        }
+        String id = idField(fields, path);
+        String process = null;
+        if (fields.containsKey("process")) {
+            process = read.id(fields.get("process"), path + ".process");
+        } else {
+            problems.error(path, "missing required field 'process'");
+        }
+        String unit = optionalString(fields, "unit", path, "items");
+        Double inflow = requiredNonNegative(fields, "inflow_per_hour", path);
+        Double clear = requiredNonNegative(fields, "clear_per_hour", path);
+        return id == null || process == null || unit == null || inflow == null || clear == null
+                ? null : new Backlog(id, process, unit, inflow, clear);
+    }
+
+    private @Nullable Scenario scenario(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, SCENARIO);
+        if (fields == null) {
+            return null;
+        }
+        String id = idField(fields, path);
+        Instant start = null;
+        if (fields.containsKey("start")) {
+            start = read.instant(fields.get("start"), path + ".start");
+        } else {
+            problems.error(path, "missing required field 'start' (when the incident began, ISO-8601)");
+        }
+        List<String> compromised = optionalIds(fields, "compromised", path);
+        List<String> exfiltrated = optionalIds(fields, "exfiltrated", path);
+        return id == null || start == null || compromised == null || exfiltrated == null
+                ? null : new Scenario(id, start, compromised, exfiltrated);
+    }
+
+    private @Nullable String idField(Map<String, Node> fields, String path) {
+        if (!fields.containsKey("id")) {
+            problems.error(path, "missing required field 'id'");
+            return null;
+        }
+        return read.id(fields.get("id"), path + ".id");
+    }
+
+    private @Nullable String optionalString(Map<String, Node> fields, String key, String path, @Nullable String fallback) {
+        Node node = fields.get(key);
+        return node == null ? fallback : read.string(node, path + "." + key);
+    }
+
+    private @Nullable List<String> optionalIds(Map<String, Node> fields, String key, String path) {
+        Node node = fields.get(key);
+        return node == null ? List.of() : read.idList(node, path + "." + key);
+    }
+
+    private @Nullable Double requiredNonNegative(Map<String, Node> fields, String key, String path) {
+        Node node = fields.get(key);
+        if (node == null) {
+            problems.error(path, "missing required field '" + key + "'");
+            return null;
+        }
+        return read.nonNegative(node, path + "." + key);
+    }
+
+    private <E extends Enum<E> & Coded> @Nullable E coded(Map<String, Node> fields, String key, String path,
+                                                         Class<E> type, E fallback) {
+        Node node = fields.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        String text = read.string(node, path + "." + key);
+        if (text == null) {
+            return null;
+        }
+        var parsed = Coded.parse(type, text);
+        if (parsed.isEmpty()) {
+            problems.error(path + "." + key, "unknown " + key + " '" + text + "'; expected one of " + Coded.spellings(type));
+            return null;
+        }
+        return parsed.get();
+    }
+
+    private static Set<String> orderedSet(String... values) {
+        return new LinkedHashSet<>(List.of(values));
+    }
+}
