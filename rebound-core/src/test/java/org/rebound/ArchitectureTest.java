@@ -21,7 +21,6 @@ class ArchitectureTest {
     @Test
     void theModelKnowsNothingOfTheCapabilitiesBuiltOnIt() {
         noClasses().that().resideInAPackage("org.rebound.model..")
-                .and().resideOutsideOfPackage("org.rebound.model.demo..")
                 .should().dependOnClassesThat().resideInAPackage("org.rebound.impact..")
                 .check(core);
     }

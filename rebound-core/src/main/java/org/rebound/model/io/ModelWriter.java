@@ -37,10 +37,14 @@ public final class ModelWriter {
                 .setIndentWithIndicator(true)
                 .setWidth(160)
                 .build();
-        return new Dump(settings).dumpToString(document(enterprise));
+        return new Dump(settings).dumpToString(toDocument(enterprise));
     }
 
-    private static Map<String, Object> document(Enterprise enterprise) {
+    /**
+     * The model as nested maps and lists with the field names of the file format, for writing in
+     * another notation such as JSON.
+     */
+    public static Map<String, Object> toDocument(Enterprise enterprise) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("enterprise", enterprise.name());
         document.put("currency", enterprise.currency());

@@ -1,0 +1,112 @@
+package org.rebound.impact.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rebound.impact.ProcessImpact;
+import org.rebound.impact.application.ImpactService;
+import org.rebound.impact.application.Situation;
+import org.rebound.impact.application.StateChangeOutcome;
+import org.rebound.model.Coded;
+import org.rebound.model.Site;
+import org.rebound.model.SystemState;
+import org.rebound.security.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The dashboard: the whole page, and each of its parts on its own so that htmx can reload just the
+ * part an event concerns.
+ */
+@Controller
+class DashboardController {
+
+    /** The processes of one site, for the table grouped by site. */
+    record SiteProcesses(String site, List<ProcessImpact> processes) {
+    }
+
+    private final ImpactService impact;
+    private final Formats formats;
+
+    DashboardController(ImpactService impact, Clock clock) {
+        this.impact = impact;
+        this.formats = new Formats(clock);
+    }
+
+    @ModelAttribute
+    void common(Model model, Authentication user) {
+        model.addAttribute("fmt", formats);
+        model.addAttribute("user", user.getName());
+        model.addAttribute("canChangeState", user.getAuthorities().stream().anyMatch(granted ->
+                granted.getAuthority().equals(Role.ADMIN.authority())
+                        || granted.getAuthority().equals(Role.INCIDENT_COMMANDER.authority())
+                        || granted.getAuthority().equals(Role.RESPONDER.authority())));
+        model.addAttribute("states", SystemState.values());
+    }
+
+    @GetMapping("/")
+    String dashboard(Model model) {
+        situation(model, "");
+        return "dashboard";
+    }
+
+    @GetMapping("/dashboard/{part:summary|processes|backlogs|systems}")
+    String part(@org.springframework.web.bind.annotation.PathVariable String part,
+                @RequestParam(defaultValue = "") String q, Model model) {
+        situation(model, q);
+        return "dashboard :: " + part;
+    }
+
+    @PostMapping("/systems/state")
+    String changeState(@RequestParam String system, @RequestParam String state, @RequestParam(defaultValue = "") String reason,
+                       Principal user, Model model) {
+        Optional<SystemState> parsed = Coded.parse(SystemState.class, state);
+        if (parsed.isEmpty()) {
+            model.addAttribute("error", "Choose one of the states listed.");
+            return "dashboard :: state-result";
+        }
+        StateChangeOutcome outcome = impact.changeState(system.strip(), parsed.get(), reason, user.getName(), null);
+        if (outcome instanceof StateChangeOutcome.UnknownSystem) {
+            model.addAttribute("error", "There is no system '" + system + "'. Pick one from the list.");
+        } else if (outcome instanceof StateChangeOutcome.Rejected rejected) {
+            model.addAttribute("error", "Not recorded: " + rejected.message() + ".");
+        } else {
+            var change = ((StateChangeOutcome.Applied) outcome).change();
+            model.addAttribute("message", system + " is now " + parsed.get().id() + "."
+                    + (change.processes().isEmpty() ? "" : " Processes affected: " + String.join(", ", change.processes()) + "."));
+        }
+        return "dashboard :: state-result";
+    }
+
+    private void situation(Model model, String query) {
+        Optional<Situation> current = impact.situation();
+        model.addAttribute("situation", current.orElse(null));
+        model.addAttribute("query", query);
+        current.ifPresent(situation -> {
+            model.addAttribute("sites", bySite(situation));
+            model.addAttribute("systems", ImpactApi.filter(situation.systems(), query));
+        });
+    }
+
+    private static List<SiteProcesses> bySite(Situation situation) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Site site : situation.enterprise().sites()) {
+            names.put(site.id(), site.name());
+        }
+        Map<String, List<ProcessImpact>> grouped = new LinkedHashMap<>();
+        for (ProcessImpact process : situation.report().processes()) {
+            String site = process.site() == null ? "Enterprise-wide" : names.getOrDefault(process.site(), process.site());
+            grouped.computeIfAbsent(site, key -> new ArrayList<>()).add(process);
+        }
+        return grouped.entrySet().stream().map(entry -> new SiteProcesses(entry.getKey(), entry.getValue())).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package org.rebound.impact.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Number and time formats for the pages, available to templates as {@code fmt}. */
+public final class Formats {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm 'UTC'", Locale.UK)
+            .withZone(ZoneId.of("UTC"));
+
+    private final Clock clock;
+
+    Formats(Clock clock) {
+        this.clock = clock;
+    }
+
+    public String money(double amount) {
+        return String.format(Locale.UK, "%,.0f", amount);
+    }
+
+    /** Large amounts in short form: 1.2m, 350k. */
+    public String shortMoney(double amount) {
+        if (Math.abs(amount) >= 1_000_000) {
+            return String.format(Locale.UK, "%,.1fm", amount / 1_000_000);
+        }
+        if (Math.abs(amount) >= 10_000) {
+            return String.format(Locale.UK, "%,.0fk", amount / 1_000);
+        }
+        return money(amount);
+    }
+
+    public String time(@Nullable Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** How long ago: {@code 2d 3h}, {@code 45m}. */
+    public String since(@Nullable Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        Duration elapsed = Duration.between(instant, clock.instant());
+        if (elapsed.isNegative()) {
+            return "now";
+        }
+        long days = elapsed.toDays();
+        long hours = elapsed.toHoursPart();
+        long minutes = elapsed.toMinutesPart();
+        if (days > 0) {
+            return days + "d " + hours + "h";
+        }
+        return hours > 0 ? hours + "h " + minutes + "m" : minutes + "m";
+    }
+}

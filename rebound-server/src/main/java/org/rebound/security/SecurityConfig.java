@@ -1,0 +1,108 @@
+package org.rebound.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Every request is authenticated except the login page, health and static assets. Browsers log in
+ * with a form and a session (CSRF-protected); scripts call the API with HTTP Basic credentials. Pages
+ * are served with a strict Content Security Policy: no inline script or style, nothing from
+ * outside Rebound.
+ */
+@Configuration
+class SecurityConfig {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+    private static final String[] OPERATORS = {
+            Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name(), Role.RESPONDER.name()};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**",
+                                "/webjars/**", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/model").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/scenarios/*/start")
+                                .hasAnyRole(Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/systems/*/state", "/systems/state").hasAnyRole(OPERATORS)
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                        .accessDeniedHandler(loggingAccessDeniedHandler()))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::carriesCredentials))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    /**
+     * A request that sends its own credentials cannot be forged by another site, which can only make
+     * the browser send its session cookie; such API calls need no CSRF token.
+     */
+    private static boolean carriesCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.startsWith("Basic ");
+    }
+
+    private static AccessDeniedHandler loggingAccessDeniedHandler() {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            var user = request.getUserPrincipal();
+            log.warn("denied {} {} to {}", request.getMethod(), request.getRequestURI(), user == null ? "anonymous" : user.getName());
+            forbidden.handle(request, response, denied);
+        };
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserStore userStore(JdbcClient jdbc) {
+        return new UserStore(jdbc);
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserStore users) {
+        return username -> users.find(username)
+                .map(account -> User.withUsername(account.username())
+                        .password(account.passwordHash())
+                        .disabled(!account.enabled())
+                        .roles(account.roles().stream().map(Role::name).collect(Collectors.toSet()).toArray(String[]::new))
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+}

@@ -1,0 +1,85 @@
+package org.rebound.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.rebound.audit.AuditLog;
+import org.rebound.impact.application.ImpactService;
+import org.rebound.impact.persistence.ScenarioActivations;
+import org.rebound.impact.persistence.StateEventStore;
+import org.rebound.json.Json;
+import org.rebound.model.application.ModelImports;
+import org.rebound.model.persistence.ModelStore;
+import org.rebound.security.AdminAccount;
+import org.rebound.security.UserStore;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Builds the plain-Java stores and use cases as beans. */
+@Configuration
+class ServerConfig {
+
+    /** Microsecond ticks: the precision both databases keep, so that what is stored reads back equal. */
+    @Bean
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    ModelStore modelStore(JdbcClient jdbc) {
+        return new ModelStore(jdbc);
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcClient jdbc) {
+        return new AuditLog(jdbc);
+    }
+
+    @Bean
+    StateEventStore stateEventStore(JdbcClient jdbc) {
+        return new StateEventStore(jdbc);
+    }
+
+    @Bean
+    ScenarioActivations scenarioActivations(JdbcClient jdbc) {
+        return new ScenarioActivations(jdbc);
+    }
+
+    @Bean
+    ModelImports modelImports(ModelStore models, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        return new ModelImports(models, audit, transactions, clock);
+    }
+
+    @Bean
+    ImpactService impactService(ModelStore models, ModelImports imports, StateEventStore events,
+                                ScenarioActivations activations, AuditLog audit, TransactionTemplate transactions,
+                                Clock clock, ApplicationEventPublisher publisher) {
+        return new ImpactService(models, imports, events, activations, audit, transactions, clock, publisher::publishEvent);
+    }
+
+    @Bean
+    AdminAccount adminAccount(UserStore users, AuditLog audit, PasswordEncoder encoder, TransactionTemplate transactions,
+                              Clock clock) {
+        return new AdminAccount(users, audit, encoder, transactions, clock);
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer reboundJsonConventions() {
+        return Json::conventions;
+    }
+
+    @Bean
+    StartupReport startupReport() {
+        return new StartupReport();
+    }
+}

@@ -1,0 +1,45 @@
+package org.rebound.server;
+
+import java.time.Clock;
+import org.rebound.impact.application.ImpactService;
+import org.rebound.security.AdminAccount;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Creates the first administrator, seeds the demo when asked, and keeps in step with other Rebound processes. */
+@Component
+class StartupTasks implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupTasks.class);
+
+    private final AdminAccount admin;
+    private final ImpactService impact;
+    private final ReboundProperties properties;
+    private final StartupReport report;
+    private final Clock clock;
+
+    StartupTasks(AdminAccount admin, ImpactService impact, ReboundProperties properties, StartupReport report, Clock clock) {
+        this.admin = admin;
+        this.impact = impact;
+        this.properties = properties;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        admin.createIfNoAccounts(properties.adminPassword()).ifPresent(report::adminPasswordGenerated);
+        if (properties.demo() && DemoIncident.seedIfEmpty(impact, clock)) {
+            log.info("loaded the Albion Motors demo incident");
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${rebound.refresh-interval:5s}", initialDelayString = "${rebound.refresh-interval:5s}")
+    void refreshFromOtherProcesses() {
+        impact.refreshIfChanged();
+    }
+}

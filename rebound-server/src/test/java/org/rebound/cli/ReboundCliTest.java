@@ -1,0 +1,212 @@
+package org.rebound.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rebound.Rebound;
+import org.rebound.model.demo.DemoEnterprise;
+import org.rebound.model.io.ModelLoad;
+import org.rebound.model.io.ModelReader;
+import org.rebound.security.UserStore;
+import org.rebound.storage.Database;
+import org.rebound.storage.DatabaseSettings;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReboundCliTest {
+
+    @TempDir
+    Path dir;
+
+    private Path albion;
+
+    /** What one command printed and returned. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void writeDemoModel() throws IOException {
+        albion = Files.writeString(dir.resolve("albion.yaml"), DemoEnterprise.yaml());
+    }
+
+    static Run rebound(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Rebound.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void validateAcceptsTheDemoModelAndSummarisesIt() {
+        Run run = rebound("validate", albion.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(albion + ": valid, Albion Motors: 11 sites, 10 teams, 161 systems, 16 processes, 4 backlogs, 3 scenarios\n");
+    }
+
+    @Test
+    void validateListsEveryErrorWithFileLineAndFieldAndExitsWith2() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), """
+                enterprise: Albion Motors
+                currency: GBP
+                systems:
+                  - {id: ad-core, depends_on: [net-core]}
+                  - {id: erp, recovery: {restore: 2 days}}
+                """);
+
+        Run run = rebound("validate", broken.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains(broken + ":4:32: error: systems[ad-core].depends_on[0]: unknown system 'net-core'")
+                .contains(broken + ":5:35: error: systems[erp].recovery.restore: malformed duration '2 days'")
+                .endsWith(broken + ": 2 errors\n");
+    }
+
+    @Test
+    void aMisspeltCommandOrMissingArgumentIsAUsageErrorWithExit1() {
+        Run misspelt = rebound("validat", albion.toString());
+        Run missing = rebound("validate");
+
+        assertThat(misspelt.exitCode()).isEqualTo(1);
+        assertThat(misspelt.err()).contains("Did you mean: rebound validate");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("Missing required parameter: 'FILE'");
+    }
+
+    @Test
+    void impactJsonGivesEachProcessItsStateLossRateAndTheLossSinceTheStart() {
+        Run run = rebound("impact", albion.toString(), "--scenario", "ransomware", "--at", "48h", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode impact = JsonMapper.builder().build().readTree(run.out());
+        assertThat(impact.get("scenario").asString()).isEqualTo("ransomware");
+        assertThat(impact.get("start").asString()).isEqualTo("2025-09-01T06:00:00Z");
+        assertThat(impact.get("at").asString()).isEqualTo("2025-09-03T06:00:00Z");
+        JsonNode north = process(impact, "vehicle-production-north");
+        assertThat(north.get("state").asString()).isEqualTo("down");
+        assertThat(north.get("loss_per_hour").asDouble()).isEqualTo(210_000);
+        assertThat(north.get("cumulative_loss").asDouble()).isEqualTo(48 * 210_000);
+        JsonNode parts = process(impact, "parts-distribution");
+        assertThat(parts.get("state").asString()).as("paper picking after 48 h lead time").isEqualTo("degraded");
+        assertThat(parts.get("loss_per_hour").asDouble()).isEqualTo(65_000 * 0.75 + 9_000);
+        double sum = 0;
+        for (JsonNode process : impact.get("processes")) {
+            sum += process.get("cumulative_loss").asDouble();
+        }
+        assertThat(impact.get("cumulative_loss").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(impact.get("backlogs").get(0).get("level").asDouble()).isEqualTo(48 * 400);
+    }
+
+    @Test
+    void impactWhatIfTakesFurtherSystemsDownFromTheStart() {
+        Run alone = rebound("impact", albion.toString(), "--scenario", "ot-intrusion", "--at", "1h", "--json");
+        Run withIdentity = rebound("impact", albion.toString(), "--scenario", "ot-intrusion", "--down", "ad-core,email", "--at", "1h", "--json");
+
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(process(json.readTree(alone.out()), "supplier-payments").get("state").asString()).isEqualTo("up");
+        assertThat(process(json.readTree(alone.out()), "vehicle-production-midlands").get("state").asString()).isEqualTo("down");
+        assertThat(process(json.readTree(withIdentity.out()), "supplier-payments").get("state").asString()).isEqualTo("down");
+    }
+
+    @Test
+    void impactPrintsATableByDefault() {
+        Run run = rebound("impact", albion.toString(), "--at", "2d");
+
+        assertThat(run.out()).startsWith("Albion Motors, scenario ransomware, 2d after 2025-09-01T06:00:00Z (at 2025-09-03T06:00:00Z)\n")
+                .contains("vehicle-production-north      down            210,000       10,080,000");
+    }
+
+    @Test
+    void impactRefusesUnknownScenariosAndSystemsWithExit2AndMalformedTimesWithExit1() {
+        Run scenario = rebound("impact", albion.toString(), "--scenario", "flood");
+        Run system = rebound("impact", albion.toString(), "--down", "mainframe");
+        Run time = rebound("impact", albion.toString(), "--at", "tomorrow");
+
+        assertThat(scenario.exitCode()).isEqualTo(2);
+        assertThat(scenario.err()).contains("has no scenario 'flood'; it has: ransomware, ot-intrusion, edi-outage");
+        assertThat(system.exitCode()).isEqualTo(2);
+        assertThat(system.err()).contains("--down names systems " + albion + " does not have: mainframe");
+        assertThat(time.exitCode()).isEqualTo(1);
+        assertThat(time.err()).contains("--at must be a duration such as 48h or an ISO-8601 instant");
+    }
+
+    @Test
+    void generateWritesTheSameValidModelForTheSameSeed() throws IOException {
+        Run first = rebound("generate", "--systems", "500", "--seed", "42");
+        Run second = rebound("generate", "--systems", "500", "--seed", "42");
+
+        assertThat(first.out()).isEqualTo(second.out());
+        ModelLoad load = ModelReader.read("generated.yaml", first.out());
+        assertThat(load).isInstanceOfSatisfying(ModelLoad.Loaded.class,
+                loaded -> assertThat(loaded.enterprise().systems()).hasSize(500));
+        assertThat(rebound("generate", "--systems", "5").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void importStoresTheModelAndExportGivesItBack() throws IOException {
+        Path data = dir.resolve("data");
+
+        Run imported = rebound("import", albion.toString(), "--data", data.toString());
+        Run again = rebound("import", albion.toString(), "--data", data.toString());
+        Run exported = rebound("export", "--data", data.toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).startsWith("imported " + albion + " as model version 1 into ");
+        assertThat(again.out()).contains("identical to model version 1; nothing to import");
+        ModelLoad reread = ModelReader.read("export.yaml", exported.out());
+        assertThat(reread).isInstanceOfSatisfying(ModelLoad.Loaded.class,
+                loaded -> assertThat(loaded.enterprise()).isEqualTo(DemoEnterprise.load()));
+        assertThat(Files.readString(data.resolve("db-credentials.properties"))).contains("password=");
+    }
+
+    @Test
+    void anInvalidImportChangesNothing() throws IOException {
+        Path data = dir.resolve("data");
+        rebound("import", albion.toString(), "--data", data.toString());
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), DemoEnterprise.yaml().replace("members: 4}", "members: none}"));
+
+        Run run = rebound("import", broken.toString(), "--data", data.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("teams[identity].members: must be a whole number, got 'none'").endsWith("nothing was imported\n");
+        assertThat(rebound("export", "--data", data.toString()).out()).contains("model version 1,");
+    }
+
+    @Test
+    void resetAdminPrintsANewPasswordThatLogsIn() {
+        Path data = dir.resolve("data");
+
+        Run run = rebound("reset-admin", "--data", data.toString());
+
+        String password = run.out().lines().filter(line -> line.contains("password:")).findFirst().orElseThrow()
+                .replaceAll(".*password:\\s*", "");
+        assertThat(password).hasSize(20);
+        var dataSource = Database.open(DatabaseSettings.embedded(data));
+        try {
+            String hash = new UserStore(JdbcClient.create(dataSource)).find("admin").orElseThrow().passwordHash();
+            assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches(password, hash)).isTrue();
+            assertThat(hash).doesNotContain(password);
+        } finally {
+            dataSource.close();
+        }
+    }
+
+    private static JsonNode process(JsonNode impact, String id) {
+        for (JsonNode process : impact.get("processes")) {
+            if (process.get("id").asString().equals(id)) {
+                return process;
+            }
+        }
+        throw new AssertionError("no process " + id);
+    }
+}

