@@ -29,7 +29,8 @@ public final class ImpactModel {
     final int[][] clauseMembers;
     /** For each system, the clauses it is a member of. */
     final int[][] systemClauses;
-    final int[] processClauses;
+    /** For each process, its clauses. */
+    final int[][] processClauses;
 
     private ImpactModel(Enterprise enterprise) {
         this.enterprise = enterprise;
@@ -54,7 +55,6 @@ public final class ImpactModel {
         List<int[]> members = new ArrayList<>();
         List<Integer> needs = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
-        processClauses = new int[processes.size()];
         for (int p = 0; p < processes.size(); p++) {
             BusinessProcess process = processes.get(p);
             if (processIndex.putIfAbsent(process.id(), p) != null) {
@@ -81,9 +81,11 @@ public final class ImpactModel {
         clauseMembers = members.toArray(int[][]::new);
         clauseNeed = needs.stream().mapToInt(Integer::intValue).toArray();
         clauseProcess = owners.stream().mapToInt(Integer::intValue).toArray();
-        for (int owner : clauseProcess) {
-            processClauses[owner]++;
+        int[][] ownerOfClause = new int[clauseProcess.length][];
+        for (int clause = 0; clause < clauseProcess.length; clause++) {
+            ownerOfClause[clause] = new int[] {clauseProcess[clause]};
         }
+        processClauses = invert(ownerOfClause, processes.size());
         systemClauses = invert(clauseMembers, systems);
     }
 

@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rebound.model.SystemState;
 
 /**
@@ -202,9 +204,22 @@ public final class LiveImpact {
         return chain;
     }
 
-    /** The required systems of a process that are unavailable, in the order the process names them. */
+    /**
+     * What a process is waiting on: the unavailable systems of each of its requirements that is not
+     * met, in the order the process names them. A redundant group that still has enough systems
+     * contributes nothing. Empty when the process is up.
+     */
     public List<String> unavailableRequirements(String processId) {
-        var requires = model.enterprise().processes().get(model.processIndex(processId)).requires();
-        return requires.systems().stream().filter(system -> !isAvailable(system)).toList();
+        Set<String> waiting = new LinkedHashSet<>();
+        for (int clause : model.processClauses[model.processIndex(processId)]) {
+            if (availableMembers[clause] < model.clauseNeed[clause]) {
+                for (int member : model.clauseMembers[clause]) {
+                    if (!available[member]) {
+                        waiting.add(model.systemId(member));
+                    }
+                }
+            }
+        }
+        return List.copyOf(waiting);
     }
 }

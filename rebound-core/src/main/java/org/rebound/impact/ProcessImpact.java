@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param since                   when the current outage began, or null when the process is up
  * @param cumulativeLoss          loss from the tracker's start to the instant
- * @param unavailableRequirements the required systems that are unavailable, in the order the process names them
+ * @param unavailableRequirements what the process waits on: the unavailable systems of its requirements that
+ *                                are not met, in the order the process names them
  */
 public record ProcessImpact(
         String id,

@@ -59,6 +59,16 @@ class LiveImpactTest {
     }
 
     @Test
+    void aProcessWaitsOnlyOnRequirementsThatAreNotMet() {
+        live.set("wms-gplc", SystemState.COMPROMISED);
+        live.set("line-1", SystemState.COMPROMISED);
+        assertThat(live.unavailableRequirements("vehicle-production-north")).as("standby WMS and two lines carry on").isEmpty();
+
+        live.set("erp-core", SystemState.ISOLATED);
+        assertThat(live.unavailableRequirements("vehicle-production-north")).containsExactly("erp-core");
+    }
+
+    @Test
     void aProcessNeedsKOfItsRedundantSystems() {
         live.set("line-1", SystemState.COMPROMISED);
         assertThat(live.isUp("vehicle-production-north")).as("2 of 3 lines left").isTrue();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.rebound.model.application.ModelExport;
 import org.rebound.model.persistence.ModelStore.StoredModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the current model as YAML; importing the result gives back the same model.")
+        description = "Write the current model as a YAML model file (as imported, comments kept); importing it gives back the same model.")
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -40,10 +41,10 @@ public final class ExportCommand implements Callable<Integer> {
         String header = "# " + model.enterprise() + ", model version " + model.version() + ", imported "
                 + model.importedAt() + " by " + model.importedBy() + " from " + model.source() + "\n";
         if (out == null) {
-            spec.commandLine().getOut().print(header + model.document());
+            spec.commandLine().getOut().print(header + ModelExport.yaml(model));
             spec.commandLine().getOut().flush();
         } else {
-            Files.writeString(out, header + model.document(), StandardCharsets.UTF_8);
+            Files.writeString(out, header + ModelExport.yaml(model), StandardCharsets.UTF_8);
             spec.commandLine().getOut().println("wrote model version " + model.version() + " to " + out);
         }
         return ExitCodes.OK;

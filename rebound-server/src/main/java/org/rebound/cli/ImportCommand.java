@@ -31,7 +31,8 @@ public final class ImportCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         try (CliStorage store = CliStorage.open(storage)) {
-            ImportOutcome outcome = store.imports().importModel(load, model.source(), System.getProperty("user.name", "cli"));
+            ImportOutcome outcome = store.imports().importModel(load, model.text(), model.source(),
+                    System.getProperty("user.name", "cli"));
             if (outcome instanceof ImportOutcome.Imported imported) {
                 out.println("imported " + model.file + " as model version " + imported.model().version() + " into "
                         + storage.describe() + " (" + ValidateCommand.summary(((ModelLoad.Loaded) load).enterprise()) + ")");

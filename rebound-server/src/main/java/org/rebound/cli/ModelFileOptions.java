@@ -1,9 +1,14 @@
 package org.rebound.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.rebound.model.io.ModelLoad;
 import org.rebound.model.io.ModelProblem;
 import org.rebound.model.io.ModelReader;
@@ -30,6 +35,18 @@ final class ModelFileOptions {
             err.println(file + ": " + errors + (errors == 1 ? " error" : " errors"));
         }
         return load;
+    }
+
+    /** The file's text to store as imported, or null when CMDB exports were merged into it. */
+    @Nullable String text() {
+        if (!cmdbExports.isEmpty()) {
+            return null;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("cannot read " + file + " again: " + unreadable.getMessage(), unreadable);
+        }
     }
 
     String source() {

@@ -170,6 +170,32 @@ class ReboundCliTest {
     }
 
     @Test
+    void importKeepsTheFileAsWrittenCommentsIncluded() {
+        Path data = dir.resolve("data");
+        rebound("import", albion.toString(), "--data", data.toString());
+
+        String exported = rebound("export", "--data", data.toString()).out();
+
+        assertThat(exported).contains("# Albion Motors: a fictional car maker").endsWith(DemoEnterprise.yaml());
+    }
+
+    @Test
+    void aModelImportedAsJsonIsExportedAsYaml() throws IOException {
+        Path data = dir.resolve("data");
+        Path json = Files.writeString(dir.resolve("plant.json"), """
+                {"enterprise": "Json Motors", "currency": "EUR",
+                 "systems": [{"id": "erp"}],
+                 "processes": [{"id": "sales", "cost_per_hour": 500.5, "requires": {"all": ["erp"]}}]}
+                """);
+        rebound("import", json.toString(), "--data", data.toString());
+
+        String exported = rebound("export", "--data", data.toString()).out();
+
+        assertThat(exported).contains("enterprise: Json Motors\n").contains("cost_per_hour: 500.5");
+        assertThat(ModelReader.read("export.yaml", exported)).isInstanceOf(ModelLoad.Loaded.class);
+    }
+
+    @Test
     void anInvalidImportChangesNothing() throws IOException {
         Path data = dir.resolve("data");
         rebound("import", albion.toString(), "--data", data.toString());

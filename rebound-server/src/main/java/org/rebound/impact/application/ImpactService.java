@@ -185,11 +185,7 @@ public final class ImpactService {
 
     /** Imports a model file's text; see {@link ModelImports}. */
     public synchronized ImportOutcome importModel(String text, String source, String actor) {
-        return importModel(ModelReader.read(source, text), source, actor);
-    }
-
-    public synchronized ImportOutcome importModel(ModelLoad load, String source, String actor) {
-        ImportOutcome outcome = imports.importModel(load, source, actor);
+        ImportOutcome outcome = imports.importModel(ModelReader.read(source, text), text, source, actor);
         if (outcome instanceof ImportOutcome.Imported) {
             reload();
             publisher.accept(new ImpactChanged(clock.instant(), "model imported"));

@@ -3,6 +3,7 @@ package org.rebound.impact.web;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.rebound.impact.ProcessImpact;
 import org.rebound.impact.application.ImpactService;
 import org.rebound.impact.application.Situation;
 import org.rebound.impact.application.StateChangeOutcome;
+import org.rebound.impact.application.SystemStatus;
 import org.rebound.model.Coded;
 import org.rebound.model.Site;
 import org.rebound.model.SystemState;
@@ -93,7 +95,9 @@ class DashboardController {
         model.addAttribute("query", query);
         current.ifPresent(situation -> {
             model.addAttribute("sites", bySite(situation));
-            model.addAttribute("systems", ImpactApi.filter(situation.systems(), query));
+            model.addAttribute("systems", ImpactApi.filter(situation.systems(), query).stream()
+                    .sorted(Comparator.comparing(SystemStatus::available))
+                    .toList());
         });
     }
 

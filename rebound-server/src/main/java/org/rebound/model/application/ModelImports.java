@@ -2,6 +2,7 @@ package org.rebound.model.application;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.rebound.audit.AuditLog;
 import org.rebound.model.Enterprise;
 import org.rebound.model.io.ModelLoad;
@@ -11,8 +12,10 @@ import org.rebound.model.persistence.ModelStore.StoredModel;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a model: an invalid one changes nothing; a valid one is stored in its canonical form as
- * a new version, together with its audit entry, in one transaction.
+ * Imports a model: an invalid one changes nothing; a valid one is stored as a new version, together
+ * with its audit entry, in one transaction. A model read from one file is stored as written, comments
+ * included; one assembled from several files (CMDB exports) is stored in the canonical form of
+ * {@link ModelWriter}.
  */
 public final class ModelImports {
 
@@ -28,14 +31,18 @@ public final class ModelImports {
         this.clock = clock;
     }
 
-    /** Imports what {@link org.rebound.model.io.ModelReader} read from {@code source}. */
-    public ImportOutcome importModel(ModelLoad load, String source, String actor) {
+    /**
+     * Imports what {@link org.rebound.model.io.ModelReader} read from {@code source}.
+     *
+     * @param text the file's text when the model came from that one file, or null to store the canonical form
+     */
+    public ImportOutcome importModel(ModelLoad load, @Nullable String text, String source, String actor) {
         if (load instanceof ModelLoad.Rejected rejected) {
             return new ImportOutcome.Rejected(rejected.problems());
         }
         ModelLoad.Loaded loaded = (ModelLoad.Loaded) load;
         Enterprise enterprise = loaded.enterprise();
-        String document = ModelWriter.toYaml(enterprise);
+        String document = text != null ? text : ModelWriter.toYaml(enterprise);
         Optional<StoredModel> current = models.current();
         if (current.isPresent() && current.get().sha256().equals(ModelStore.sha256(document))) {
             return new ImportOutcome.Unchanged(current.get());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.rebound.impact.application.ImpactService;
 import org.rebound.model.application.ImportOutcome;
+import org.rebound.model.application.ModelExport;
 import org.rebound.model.io.ModelWriter;
 import org.rebound.web.ApiProblems;
 import org.springframework.http.MediaType;
@@ -45,7 +46,7 @@ class ModelApi {
         return impact.situation()
                 .<ResponseEntity<?>>map(situation -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType("application/yaml"))
-                        .body(situation.model().document()))
+                        .body(ModelExport.yaml(situation.model())))
                 .orElseGet(ModelApi::noModel);
     }
 
