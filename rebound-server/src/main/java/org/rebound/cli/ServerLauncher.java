@@ -28,10 +28,15 @@ final class ServerLauncher {
         properties.put("spring.datasource.username", database.user());
         properties.put("spring.datasource.password", database.password());
         properties.put("rebound.demo", demo);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ReboundServer.class)
-                .bannerMode(Banner.Mode.OFF)
-                .properties(properties)
-                .run();
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(ReboundServer.class)
+                    .bannerMode(Banner.Mode.OFF)
+                    .properties(properties)
+                    .run();
+        } catch (RuntimeException failed) {
+            throw new IllegalStateException(explain(failed, storage, server), failed);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
@@ -51,5 +56,19 @@ final class ServerLauncher {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Turns the usual reasons a server cannot start into advice. */
+    private static String explain(RuntimeException failed, StorageOptions storage, ServerOptions server) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause.getClass().getSimpleName().equals("PortInUseException")) {
+                return "port " + server.port + " is in use by another program; choose another with --port";
+            }
+            if (message.contains("already in use") || message.contains("Locked by another process")) {
+                return "the database in " + storage.describe() + " is in use by another Rebound; stop it or use another --data";
+            }
+        }
+        return "the server did not start: " + failed.getMessage();
     }
 }

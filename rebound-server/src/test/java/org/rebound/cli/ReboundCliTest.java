@@ -73,6 +73,26 @@ class ReboundCliTest {
     }
 
     @Test
+    void validateAddsTheSystemsOfACmdbExport() throws IOException {
+        Path base = Files.writeString(dir.resolve("base.yaml"), """
+                enterprise: Albion Motors
+                currency: GBP
+                systems: [{id: net-core}]
+                processes: [{id: production, cost_per_hour: 1000, requires: {all: [mes-north]}}]
+                """);
+        Path cmdb = Files.writeString(dir.resolve("cmdb.csv"), "id,name,depends_on\nmes-north,MES North,net-core\n");
+        Path broken = Files.writeString(dir.resolve("broken.csv"), "id,name,depends_on\nmes-north,MES North,net-cor\n");
+
+        Run valid = rebound("validate", base.toString(), "--cmdb", cmdb.toString());
+        Run invalid = rebound("validate", base.toString(), "--cmdb", broken.toString());
+
+        assertThat(valid.exitCode()).isZero();
+        assertThat(valid.out()).contains("2 systems");
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(invalid.err()).contains(broken + ":2:1: error: systems[mes-north].depends_on[0]: unknown system 'net-cor'");
+    }
+
+    @Test
     void aMisspeltCommandOrMissingArgumentIsAUsageErrorWithExit1() {
         Run misspelt = rebound("validat", albion.toString());
         Run missing = rebound("validate");
