@@ -33,6 +33,17 @@ public final class TestDatabases {
     }
 
     public static DataSource freshPostgres() {
+        DataSource dataSource = postgres().getDatabase("postgres", createPostgresDatabase());
+        Database.migrate(dataSource);
+        return dataSource;
+    }
+
+    /** The JDBC URL of a fresh, unmigrated PostgreSQL database, for booting the application against. */
+    public static String freshPostgresUrl() {
+        return postgres().getJdbcUrl("postgres", createPostgresDatabase());
+    }
+
+    private static String createPostgresDatabase() {
         String name = "test" + COUNTER.incrementAndGet();
         try (Connection connection = postgres().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
@@ -40,21 +51,7 @@ public final class TestDatabases {
         } catch (SQLException failed) {
             throw new IllegalStateException("cannot create test database " + name, failed);
         }
-        DataSource dataSource = postgres().getDatabase("postgres", name);
-        Database.migrate(dataSource);
-        return dataSource;
-    }
-
-    /** The JDBC URL of a fresh, unmigrated PostgreSQL database, for booting the application against. */
-    public static String freshPostgresUrl() {
-        String name = "app" + COUNTER.incrementAndGet();
-        try (Connection connection = postgres().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        } catch (SQLException failed) {
-            throw new IllegalStateException("cannot create test database " + name, failed);
-        }
-        return postgres().getJdbcUrl("postgres", name);
+        return name;
     }
 
     private static synchronized EmbeddedPostgres postgres() {

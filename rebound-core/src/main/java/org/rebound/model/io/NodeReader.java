@@ -97,16 +97,6 @@ final class NodeReader {
         return null;
     }
 
-    /** A required text field of an item. */
-    @Nullable String required(Map<String, Node> fields, String key, String path) {
-        Node node = fields.get(key);
-        if (node == null) {
-            problems.error(path, "missing required field '" + key + "'");
-            return null;
-        }
-        return string(node, path + "." + key);
-    }
-
     /** An id: one word of letters, digits and {@code . _ : -}, as referenced elsewhere in the model. */
     @Nullable String id(Node node, String path) {
         String value = string(node, path);

@@ -155,7 +155,7 @@ final class YamlModelParser {
             return null;
         }
         String id = idField(fields, path);
-        String name = optionalString(fields, "name", path, id);
+        String name = optional(fields, "name", path, id, read::string);
         SiteKind kind = coded(fields, "kind", path, SiteKind.class, SiteKind.OTHER);
         return id == null || name == null || kind == null ? null : new Site(id, name, kind);
     }
@@ -166,18 +166,12 @@ final class YamlModelParser {
             return null;
         }
         String id = idField(fields, path);
-        String name = optionalString(fields, "name", path, id);
-        List<String> skills = fields.containsKey("skills") ? read.idList(fields.get("skills"), path + ".skills") : null;
-        if (!fields.containsKey("skills")) {
-            problems.error(path, "missing required field 'skills' (the skills this team restores systems with)");
-        }
-        Integer members = 1;
-        if (fields.containsKey("members")) {
-            members = read.integer(fields.get("members"), path + ".members");
-            if (members != null && members < 1) {
-                problems.error(path + ".members", "a team needs at least 1 member, got " + members);
-                members = null;
-            }
+        String name = optional(fields, "name", path, id, read::string);
+        List<String> skills = required(fields, "skills", path, " (the skills this team restores systems with)", read::idList);
+        Integer members = optional(fields, "members", path, 1, read::integer);
+        if (members != null && members < 1) {
+            problems.error(path + ".members", "a team needs at least 1 member, got " + members);
+            members = null;
         }
         return id == null || name == null || skills == null || members == null ? null : new Team(id, name, skills, members);
     }
@@ -188,11 +182,11 @@ final class YamlModelParser {
             return null;
         }
         String id = idField(fields, path);
-        String name = optionalString(fields, "name", path, id);
-        String site = fields.containsKey("site") ? read.id(fields.get("site"), path + ".site") : null;
+        String name = optional(fields, "name", path, id, read::string);
+        String site = optional(fields, "site", path, null, read::id);
         SystemKind kind = coded(fields, "kind", path, SystemKind.class, SystemKind.OTHER);
-        String skill = fields.containsKey("skill") ? read.id(fields.get("skill"), path + ".skill") : null;
-        Recovery recovery = fields.containsKey("recovery") ? recovery(fields.get("recovery"), path + ".recovery") : null;
+        String skill = optional(fields, "skill", path, null, read::id);
+        Recovery recovery = optional(fields, "recovery", path, null, this::recovery);
         List<String> dependsOn = optionalIds(fields, "depends_on", path);
         List<String> data = optionalIds(fields, "data", path);
         boolean broken = id == null || name == null || kind == null || dependsOn == null || data == null
@@ -214,8 +208,7 @@ final class YamlModelParser {
     }
 
     private @Nullable Estimate estimateOrZero(Map<String, Node> fields, String key, String path) {
-        Node node = fields.get(key);
-        return node == null ? Estimate.exactly(Duration.ZERO) : read.estimate(node, path + "." + key);
+        return optional(fields, key, path, Estimate.exactly(Duration.ZERO), read::estimate);
     }
 
     private @Nullable BusinessProcess process(Node node, String path) {
@@ -224,16 +217,11 @@ final class YamlModelParser {
             return null;
         }
         String id = idField(fields, path);
-        String name = optionalString(fields, "name", path, id);
-        String site = fields.containsKey("site") ? read.id(fields.get("site"), path + ".site") : null;
-        Double cost = requiredNonNegative(fields, "cost_per_hour", path);
-        Requirements requires = null;
-        if (fields.containsKey("requires")) {
-            requires = requirements(fields.get("requires"), path + ".requires");
-        } else {
-            problems.error(path, "missing required field 'requires' (the systems the process needs)");
-        }
-        Workaround workaround = fields.containsKey("workaround") ? workaround(fields.get("workaround"), path + ".workaround") : null;
+        String name = optional(fields, "name", path, id, read::string);
+        String site = optional(fields, "site", path, null, read::id);
+        Double cost = required(fields, "cost_per_hour", path, "", read::nonNegative);
+        Requirements requires = required(fields, "requires", path, " (the systems the process needs)", this::requirements);
+        Workaround workaround = optional(fields, "workaround", path, null, this::workaround);
         boolean broken = id == null || name == null || cost == null || requires == null
                 || (fields.containsKey("site") && site == null)
                 || (fields.containsKey("workaround") && workaround == null);
@@ -246,11 +234,8 @@ final class YamlModelParser {
             return null;
         }
         boolean complete = true;
-        List<String> all = List.of();
-        if (fields.containsKey("all")) {
-            all = read.idList(fields.get("all"), path + ".all");
-            complete = all != null;
-        }
+        List<String> all = optional(fields, "all", path, List.of(), read::idList);
+        complete = all != null;
         List<List<String>> any = new ArrayList<>();
         if (fields.containsKey("any")) {
             List<Node> groups = read.sequence(fields.get("any"), path + ".any");
@@ -298,18 +283,8 @@ final class YamlModelParser {
         if (fields == null) {
             return null;
         }
-        Integer k = null;
-        if (fields.containsKey("k")) {
-            k = read.integer(fields.get("k"), path + ".k");
-        } else {
-            problems.error(path, "missing required field 'k'");
-        }
-        List<String> of = null;
-        if (fields.containsKey("of")) {
-            of = read.idList(fields.get("of"), path + ".of");
-        } else {
-            problems.error(path, "missing required field 'of'");
-        }
+        Integer k = required(fields, "k", path, "", read::integer);
+        List<String> of = required(fields, "of", path, "", read::idList);
         if (k == null || of == null) {
             return null;
         }
@@ -325,25 +300,14 @@ final class YamlModelParser {
         if (fields == null) {
             return null;
         }
-        Double capacity = null;
-        if (fields.containsKey("capacity")) {
-            capacity = read.number(fields.get("capacity"), path + ".capacity");
-            if (capacity != null && (capacity < 0 || capacity > 1)) {
-                problems.error(path + ".capacity", "capacity is the fraction of normal output, between 0 and 1; got "
-                        + NodeReader.format(capacity));
-                capacity = null;
-            }
-        } else {
-            problems.error(path, "missing required field 'capacity'");
+        Double capacity = required(fields, "capacity", path, "", read::number);
+        if (capacity != null && (capacity < 0 || capacity > 1)) {
+            problems.error(path + ".capacity", "capacity is the fraction of normal output, between 0 and 1; got "
+                    + NodeReader.format(capacity));
+            capacity = null;
         }
-        Duration leadTime = Duration.ZERO;
-        if (fields.containsKey("lead_time")) {
-            leadTime = read.duration(fields.get("lead_time"), path + ".lead_time");
-        }
-        Double cost = 0.0;
-        if (fields.containsKey("cost_per_hour")) {
-            cost = read.nonNegative(fields.get("cost_per_hour"), path + ".cost_per_hour");
-        }
+        Duration leadTime = optional(fields, "lead_time", path, Duration.ZERO, read::duration);
+        Double cost = optional(fields, "cost_per_hour", path, 0.0, read::nonNegative);
         return capacity == null || leadTime == null || cost == null ? null : new Workaround(capacity, leadTime, cost);
     }
 
@@ -353,15 +317,10 @@ final class YamlModelParser {
             return null;
         }
         String id = idField(fields, path);
-        String process = null;
-        if (fields.containsKey("process")) {
-            process = read.id(fields.get("process"), path + ".process");
-        } else {
-            problems.error(path, "missing required field 'process'");
-        }
-        String unit = optionalString(fields, "unit", path, "items");
-        Double inflow = requiredNonNegative(fields, "inflow_per_hour", path);
-        Double clear = requiredNonNegative(fields, "clear_per_hour", path);
+        String process = required(fields, "process", path, "", read::id);
+        String unit = optional(fields, "unit", path, "items", read::string);
+        Double inflow = required(fields, "inflow_per_hour", path, "", read::nonNegative);
+        Double clear = required(fields, "clear_per_hour", path, "", read::nonNegative);
         return id == null || process == null || unit == null || inflow == null || clear == null
                 ? null : new Backlog(id, process, unit, inflow, clear);
     }
@@ -372,12 +331,7 @@ final class YamlModelParser {
             return null;
         }
         String id = idField(fields, path);
-        Instant start = null;
-        if (fields.containsKey("start")) {
-            start = read.instant(fields.get("start"), path + ".start");
-        } else {
-            problems.error(path, "missing required field 'start' (when the incident began, ISO-8601)");
-        }
+        Instant start = required(fields, "start", path, " (when the incident began, ISO-8601)", read::instant);
         List<String> compromised = optionalIds(fields, "compromised", path);
         List<String> exfiltrated = optionalIds(fields, "exfiltrated", path);
         return id == null || start == null || compromised == null || exfiltrated == null
@@ -385,30 +339,29 @@ final class YamlModelParser {
     }
 
     private @Nullable String idField(Map<String, Node> fields, String path) {
-        if (!fields.containsKey("id")) {
-            problems.error(path, "missing required field 'id'");
-            return null;
-        }
-        return read.id(fields.get("id"), path + ".id");
-    }
-
-    private @Nullable String optionalString(Map<String, Node> fields, String key, String path, @Nullable String fallback) {
-        Node node = fields.get(key);
-        return node == null ? fallback : read.string(node, path + "." + key);
+        return required(fields, "id", path, "", read::id);
     }
 
     private @Nullable List<String> optionalIds(Map<String, Node> fields, String key, String path) {
-        Node node = fields.get(key);
-        return node == null ? List.of() : read.idList(node, path + "." + key);
+        return optional(fields, key, path, List.of(), read::idList);
     }
 
-    private @Nullable Double requiredNonNegative(Map<String, Node> fields, String key, String path) {
+    /** Reads field {@code key} of an item with {@code reader}, reporting it missing with {@code hint}. */
+    private <T> @Nullable T required(Map<String, Node> fields, String key, String path, String hint,
+                                     BiFunction<Node, String, @Nullable T> reader) {
         Node node = fields.get(key);
         if (node == null) {
-            problems.error(path, "missing required field '" + key + "'");
+            problems.error(path, "missing required field '" + key + "'" + hint);
             return null;
         }
-        return read.nonNegative(node, path + "." + key);
+        return reader.apply(node, path + "." + key);
+    }
+
+    /** Reads field {@code key} of an item with {@code reader}, or gives {@code fallback} when it is absent. */
+    private <T> @Nullable T optional(Map<String, Node> fields, String key, String path, @Nullable T fallback,
+                                     BiFunction<Node, String, @Nullable T> reader) {
+        Node node = fields.get(key);
+        return node == null ? fallback : reader.apply(node, path + "." + key);
     }
 
     private <E extends Enum<E> & Coded> @Nullable E coded(Map<String, Node> fields, String key, String path,
