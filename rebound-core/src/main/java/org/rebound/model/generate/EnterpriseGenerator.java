@@ -2,6 +2,8 @@ package org.rebound.model.generate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.rebound.model.Estimate;
 import org.rebound.model.Recovery;
 import org.rebound.model.Requirements;
 import org.rebound.model.Scenario;
+import org.rebound.model.Shift;
 import org.rebound.model.Site;
 import org.rebound.model.SiteKind;
 import org.rebound.model.SystemKind;
@@ -107,7 +110,8 @@ public final class EnterpriseGenerator {
                 new Team("applications", "Applications team", List.of("applications"), 4 + systemCount / 800),
                 new Team("plant-it", "Plant IT team", List.of("mes", "wms", "server"), 4 + systemCount / 400),
                 new Team("ot", "OT engineering team", List.of("ot"), 4 + systemCount / 300),
-                new Team("endpoint", "Endpoint team", List.of("endpoint"), 4 + systemCount / 600));
+                new Team("endpoint", "Endpoint team", List.of("endpoint"), 4 + systemCount / 600,
+                        new Shift(LocalTime.of(8, 0), 12, ZoneOffset.UTC)));
 
         List<BusinessProcess> processes = processes(siteCount);
         List<Backlog> backlogs = new ArrayList<>();

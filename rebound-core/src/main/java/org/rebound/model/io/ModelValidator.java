@@ -65,6 +65,14 @@ public final class ModelValidator {
                 problems.error(path + ".skill", "no team has the skill '" + system.skill() + "'"
                         + Suggestions.didYouMean(system.skill(), skills) + "; add it to a team's skills");
             }
+            if (system.skill() != null && system.recovery() != null && teamsComplete && skills.contains(system.skill())) {
+                int largest = enterprise.teams().stream().filter(team -> team.has(system.skill()))
+                        .mapToInt(Team::members).max().orElse(0);
+                if (system.recovery().crew() > largest) {
+                    problems.error(path + ".recovery.crew", "needs a crew of " + system.recovery().crew()
+                            + " but the largest team with the skill '" + system.skill() + "' has " + largest + " members");
+                }
+            }
             references(path + ".depends_on", system.dependsOn(), "system", systems);
             if (system.dependsOn().contains(system.id())) {
                 problems.error(path + ".depends_on", "a system cannot depend on itself");

@@ -71,6 +71,13 @@ public final class ModelWriter {
         fields.put("name", team.name());
         fields.put("skills", team.skills());
         fields.put("members", team.members());
+        if (team.shift() != null) {
+            Map<String, Object> shift = new LinkedHashMap<>();
+            shift.put("start", team.shift().start().toString());
+            shift.put("hours", team.shift().hours());
+            shift.put("zone", team.shift().zone().getId());
+            fields.put("shift", shift);
+        }
         return fields;
     }
 
@@ -98,6 +105,9 @@ public final class ModelWriter {
         fields.put("triage", estimate(recovery.triage()));
         fields.put("restore", estimate(recovery.restore()));
         fields.put("validate", estimate(recovery.validate()));
+        if (recovery.crew() != 1) {
+            fields.put("crew", recovery.crew());
+        }
         return fields;
     }
 

@@ -1,8 +1,11 @@
 package org.rebound.model.io;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -191,6 +194,32 @@ final class NodeReader {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
             problems.error(path, "malformed instant '" + text + "': use ISO-8601 with a zone offset, such as 2025-09-01T06:00:00Z");
+            return null;
+        }
+    }
+
+    @Nullable LocalTime localTime(Node node, String path) {
+        String text = string(node, path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text.length() == 4 ? "0" + text : text);
+        } catch (DateTimeParseException malformed) {
+            problems.error(path, "malformed time of day '" + text + "': use HH:MM, such as 07:00");
+            return null;
+        }
+    }
+
+    @Nullable ZoneId zone(Node node, String path) {
+        String text = string(node, path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException unknown) {
+            problems.error(path, "unknown time zone '" + text + "': use a region such as Europe/London, or UTC");
             return null;
         }
     }

@@ -2,6 +2,9 @@ package org.rebound.model.io;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -20,6 +23,7 @@ import org.rebound.model.Estimate;
 import org.rebound.model.Recovery;
 import org.rebound.model.Requirements;
 import org.rebound.model.Scenario;
+import org.rebound.model.Shift;
 import org.rebound.model.Site;
 import org.rebound.model.SiteKind;
 import org.rebound.model.SystemKind;
@@ -39,9 +43,10 @@ final class YamlModelParser {
     static final Set<String> TOP_LEVEL = orderedSet("enterprise", "currency", "sites", "teams", "systems",
             "processes", "backlogs", "scenarios");
     private static final Set<String> SITE = orderedSet("id", "name", "kind");
-    private static final Set<String> TEAM = orderedSet("id", "name", "skills", "members");
+    private static final Set<String> TEAM = orderedSet("id", "name", "skills", "members", "shift");
+    private static final Set<String> SHIFT = orderedSet("start", "hours", "zone");
     static final Set<String> SYSTEM = orderedSet("id", "name", "site", "kind", "skill", "recovery", "depends_on", "data");
-    private static final Set<String> RECOVERY = orderedSet("triage", "restore", "validate");
+    private static final Set<String> RECOVERY = orderedSet("triage", "restore", "validate", "crew");
     private static final Set<String> PROCESS = orderedSet("id", "name", "site", "cost_per_hour", "requires", "workaround");
     private static final Set<String> REQUIRES = orderedSet("all", "any", "k_of");
     private static final Set<String> K_OF = orderedSet("k", "of");
@@ -173,7 +178,25 @@ final class YamlModelParser {
             problems.error(path + ".members", "a team needs at least 1 member, got " + members);
             members = null;
         }
-        return id == null || name == null || skills == null || members == null ? null : new Team(id, name, skills, members);
+        Shift shift = optional(fields, "shift", path, null, this::shift);
+        boolean broken = id == null || name == null || skills == null || members == null
+                || (fields.containsKey("shift") && shift == null);
+        return broken ? null : new Team(id, name, skills, members, shift);
+    }
+
+    private @Nullable Shift shift(Node node, String path) {
+        Map<String, Node> fields = read.mapping(node, path, SHIFT);
+        if (fields == null) {
+            return null;
+        }
+        LocalTime start = required(fields, "start", path, " (local time the shift begins, such as 07:00)", read::localTime);
+        Integer hours = required(fields, "hours", path, " (length of the shift)", read::integer);
+        if (hours != null && (hours < 1 || hours > 24)) {
+            problems.error(path + ".hours", "a shift lasts 1 to 24 hours, got " + hours);
+            hours = null;
+        }
+        ZoneId zone = optional(fields, "zone", path, ZoneOffset.UTC, read::zone);
+        return start == null || hours == null || zone == null ? null : new Shift(start, hours, zone);
     }
 
     private @Nullable EnterpriseSystem system(Node node, String path) {
@@ -204,7 +227,13 @@ final class YamlModelParser {
         Estimate triage = estimateOrZero(fields, "triage", path);
         Estimate restore = estimateOrZero(fields, "restore", path);
         Estimate validate = estimateOrZero(fields, "validate", path);
-        return triage == null || restore == null || validate == null ? null : new Recovery(triage, restore, validate);
+        Integer crew = optional(fields, "crew", path, 1, read::integer);
+        if (crew != null && crew < 1) {
+            problems.error(path + ".crew", "a crew has at least 1 member, got " + crew);
+            crew = null;
+        }
+        return triage == null || restore == null || validate == null || crew == null
+                ? null : new Recovery(triage, restore, validate, crew);
     }
 
     private @Nullable Estimate estimateOrZero(Map<String, Node> fields, String key, String path) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rebound.model.Enterprise;
 import org.rebound.model.EnterpriseSystem;
 import org.rebound.model.Estimate;
+import org.rebound.model.Shift;
 import org.rebound.model.SystemKind;
 import org.rebound.model.Workaround;
 
@@ -41,6 +44,39 @@ class ModelReaderTest {
         assertThat(enterprise.backlogs().get(0).clearPerHour()).isEqualTo(650);
         assertThat(enterprise.scenario("ransomware").orElseThrow().start()).isEqualTo(Instant.parse("2025-09-01T06:00:00Z"));
         assertThat(enterprise.system("crm").orElseThrow().site()).isNull();
+        assertThat(ad.recovery().crew()).isEqualTo(2);
+        assertThat(enterprise.teams().get(2).shift())
+                .isEqualTo(new Shift(LocalTime.of(6, 0), 12, ZoneId.of("Europe/London")));
+        assertThat(enterprise.teams().get(0).shift()).as("works around the clock").isNull();
+    }
+
+    @Test
+    void rejectsMalformedShifts() {
+        ModelLoad load = ModelReader.read("plant.yaml", """
+                enterprise: Albion Motors
+                currency: GBP
+                teams:
+                  - {id: ot, skills: [ot], members: 2, shift: {start: 7am, hours: 30, zone: Mars/Olympus}}
+                """);
+
+        assertThat(messages(load)).containsExactly(
+                "plant.yaml:4:55: error: teams[ot].shift.start: malformed time of day '7am': use HH:MM, such as 07:00",
+                "plant.yaml:4:67: error: teams[ot].shift.hours: a shift lasts 1 to 24 hours, got 30",
+                "plant.yaml:4:77: error: teams[ot].shift.zone: unknown time zone 'Mars/Olympus': use a region such as Europe/London, or UTC");
+    }
+
+    @Test
+    void rejectsACrewLargerThanEveryTeamWithTheSkill() {
+        ModelLoad load = ModelReader.read("plant.yaml", """
+                enterprise: Albion Motors
+                currency: GBP
+                teams: [{id: it, skills: [identity], members: 2}]
+                systems:
+                  - {id: ad-core, skill: identity, recovery: {restore: 24h, crew: 3}}
+                """);
+
+        assertThat(messages(load)).containsExactly(
+                "plant.yaml:5:67: error: systems[ad-core].recovery.crew: needs a crew of 3 but the largest team with the skill 'identity' has 2 members");
     }
 
     @Test
