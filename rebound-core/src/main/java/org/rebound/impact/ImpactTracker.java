@@ -142,6 +142,12 @@ public final class ImpactTracker {
         return total;
     }
 
+    /** The loss of one process between two instants. */
+    public double lossBetween(String processId, Instant from, Instant to) {
+        int p = model.processIndex(processId);
+        return lossBetween(process(p), outages.get(p), from, to);
+    }
+
     public double backlogLevel(String backlogId, Instant at) {
         Backlog backlog = enterprise().backlogs().stream()
                 .filter(candidate -> candidate.id().equals(backlogId))

@@ -33,7 +33,7 @@ class ModelWriterTest {
     void writesDurationsInTheModelNotationAndWholeAmountsAsIntegers() {
         String yaml = ModelWriter.toYaml(DemoEnterprise.load());
 
-        assertThat(yaml).contains("recovery: {triage: 1d, restore: 2d, validate: 1d, crew: 2}");
+        assertThat(yaml).contains("recovery: {triage: 12h, restore: 1d, validate: 12h, crew: 2}");
         assertThat(yaml).contains("shift: {start: '07:00', hours: 12, zone: Europe/London}");
         assertThat(yaml).contains("cost_per_hour: 210000\n");
         assertThat(yaml).contains("workaround: {capacity: 0.25, lead_time: 2d, cost_per_hour: 9000}");

@@ -1,0 +1,30 @@
+package org.rebound.planning;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The planning engines. */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    /** The serial schedule generator: a feasible plan at once. */
+    public static PlanningEngine heuristic() {
+        return new HeuristicEngine();
+    }
+
+    /** The CP-SAT model, warm-started with the heuristic; returns its best plan, bound and gap within the time limit. */
+    public static PlanningEngine cpSat() {
+        return new CpSatEngine();
+    }
+
+    /** The engine called {@code heuristic} or {@code cpsat}. */
+    public static Optional<PlanningEngine> named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "heuristic" -> Optional.of(heuristic());
+            case "cpsat", "cp-sat" -> Optional.of(cpSat());
+            default -> Optional.empty();
+        };
+    }
+}
