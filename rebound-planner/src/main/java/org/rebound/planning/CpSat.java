@@ -1,6 +1,7 @@
 package org.rebound.planning;
 
 import com.google.ortools.Loader;
+import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.SatParameters;
 
@@ -12,6 +13,12 @@ public final class CpSat {
     private CpSat() {
     }
 
+    /** A new model, the native library loaded. */
+    public static CpModel newModel() {
+        load();
+        return new CpModel();
+    }
+
     static synchronized void load() {
         if (!loaded) {
             Loader.loadNativeLibraries();
@@ -20,22 +27,24 @@ public final class CpSat {
     }
 
     /**
-     * A solver limited by deterministic time, so that the same seed and thread count give the same
-     * answer; with several threads the workers are interleaved, which keeps the search deterministic.
-     * A wall-clock limit four times longer guards against a slow machine.
+     * A solver with the settings' limits. On one thread, or when determinism is asked for, its workers
+     * (several search strategies and neighbourhood searches) run interleaved in fixed batches: one
+     * thread then still gets the whole portfolio, and with a deterministic time limit the same seed and
+     * thread count give the same answer. Otherwise the workers run freely in parallel.
      */
-    static CpSolver solver(SolveSettings settings) {
+    public static CpSolver solver(SolveSettings settings) {
         load();
         CpSolver solver = new CpSolver();
         SatParameters.Builder parameters = solver.getParameters();
         double seconds = settings.timeLimit().toMillis() / 1000.0;
-        parameters.setMaxDeterministicTime(seconds);
-        parameters.setMaxTimeInSeconds(seconds * 4 + 5);
+        if (settings.deterministic()) {
+            parameters.setMaxDeterministicTime(seconds);
+        } else {
+            parameters.setMaxTimeInSeconds(seconds);
+        }
         parameters.setNumWorkers(settings.threads());
         parameters.setRandomSeed(settings.seed());
-        if (settings.threads() > 1) {
-            parameters.setInterleaveSearch(true);
-        }
+        parameters.setInterleaveSearch(settings.deterministic() || settings.threads() == 1);
         return solver;
     }
 }

@@ -32,7 +32,7 @@ final class CpSatScheduler {
     }
 
     private final Instance instance;
-    private final CpModel model = new CpModel();
+    private final CpModel model = CpSat.newModel();
     private final IntVar[] start;
     private final IntVar[] end;
     private final BoolVar[][] onTeam;
@@ -65,7 +65,6 @@ final class CpSatScheduler {
     }
 
     static @Nullable Result solve(Instance instance, Schedule hint, SolveSettings settings) {
-        CpSat.load();
         CpSatScheduler scheduler = new CpSatScheduler(instance);
         scheduler.hint = hint;
         scheduler.build();

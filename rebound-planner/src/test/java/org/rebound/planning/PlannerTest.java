@@ -193,7 +193,7 @@ class PlannerTest {
     @Test
     void theSameSeedAndThreadsGiveTheSamePlan() {
         Enterprise demo = org.rebound.model.demo.DemoEnterprise.load();
-        SolveSettings settings = new SolveSettings(Duration.ofSeconds(1), 2, 7);
+        SolveSettings settings = new SolveSettings(Duration.ofSeconds(1), 2, 7, true);
 
         Plan first = planned(Planner.cpSat(), atStart(demo), settings);
         Plan second = planned(Planner.cpSat(), atStart(demo), settings);
