@@ -7,6 +7,8 @@ import org.rebound.cli.ExportCommand;
 import org.rebound.cli.GenerateCommand;
 import org.rebound.cli.ImpactCommand;
 import org.rebound.cli.ImportCommand;
+import org.rebound.cli.PlanCommand;
+import org.rebound.cli.PsplibCommand;
 import org.rebound.cli.ResetAdminCommand;
 import org.rebound.cli.ServeCommand;
 import org.rebound.cli.ValidateCommand;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Command;
         description = "Cyber-incident recovery command center for manufacturers.",
         subcommands = {
                 DemoCommand.class, ServeCommand.class, ValidateCommand.class, ImportCommand.class, ExportCommand.class,
-                ImpactCommand.class, GenerateCommand.class, ResetAdminCommand.class, CommandLine.HelpCommand.class},
+                ImpactCommand.class, PlanCommand.class, PsplibCommand.class, GenerateCommand.class, ResetAdminCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",

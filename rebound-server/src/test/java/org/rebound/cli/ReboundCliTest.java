@@ -161,6 +161,81 @@ class ReboundCliTest {
     }
 
     @Test
+    void planJsonListsActivitiesProcessRestorationsAndTheBound() {
+        Run run = rebound("plan", albion.toString(), "--engine", "cpsat", "--time-limit", "3s", "--samples", "200", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode plan = JsonMapper.builder().build().readTree(run.out());
+        assertThat(plan.get("engine").asString()).isEqualTo("cpsat");
+        assertThat(plan.get("scenario").asString()).isEqualTo("ransomware");
+        assertThat(plan.get("objective").asDouble()).isPositive();
+        assertThat(plan.get("bound").asDouble()).isBetween(0.0, plan.get("objective").asDouble());
+        assertThat(plan.get("gap").asDouble()).isBetween(0.0, 1.0);
+        JsonNode first = plan.get("activities").get(0);
+        assertThat(first.get("kind").asString()).isIn("triage", "restore", "validate");
+        assertThat(first.get("start").asString()).isEqualTo("2025-09-01T06:00:00Z");
+        assertThat(first.has("system") && first.has("team") && first.has("end")).isTrue();
+        JsonNode production = plan.get("processes").get(0);
+        assertThat(production.get("restored").asString()).endsWith("Z");
+        assertThat(production.get("p50").asString()).isNotEmpty();
+        assertThat(plan.get("backlogs")).hasSize(4);
+    }
+
+    @Test
+    void planRefusesAnUnknownEngineOrScenario() {
+        assertThat(rebound("plan", albion.toString(), "--engine", "magic").exitCode()).isEqualTo(1);
+        Run scenario = rebound("plan", albion.toString(), "--scenario", "flood");
+        assertThat(scenario.exitCode()).isEqualTo(2);
+        assertThat(scenario.err()).contains("has no scenario 'flood'");
+    }
+
+    @Test
+    void psplibPrintsTheMakespanItsOptimalityBoundAndStarts() throws IOException {
+        Path instance = Files.writeString(dir.resolve("tiny.sm"), TINY_RCPSP);
+
+        Run run = rebound("psplib", instance.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = JsonMapper.builder().build().readTree(run.out());
+        assertThat(result.get("instance").asString()).isEqualTo("tiny.sm");
+        assertThat(result.get("makespan").asInt()).as("jobs 2 and 3 cannot overlap on the one unit of R 1").isEqualTo(5);
+        assertThat(result.get("optimal").asBoolean()).isTrue();
+        assertThat(result.get("lower_bound").asInt()).isEqualTo(5);
+        assertThat(result.get("starts").get("1").asInt()).isZero();
+        assertThat(result.get("starts").size()).isEqualTo(4);
+        Run broken = rebound("psplib", Files.writeString(dir.resolve("broken.sm"), "nonsense\n").toString());
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.err()).contains("broken.sm: no 'jobs (incl. supersource/sink )' line");
+    }
+
+    private static final String TINY_RCPSP = """
+            ************************************************************************
+            jobs (incl. supersource/sink ):  4
+            RESOURCES
+              - renewable                 :  1   R
+            ************************************************************************
+            PRECEDENCE RELATIONS:
+            jobnr.    #modes  #successors   successors
+               1        1          2           2   3
+               2        1          1           4
+               3        1          1           4
+               4        1          0
+            ************************************************************************
+            REQUESTS/DURATIONS:
+            jobnr. mode duration  R 1
+            ------------------------------------------------------------------------
+              1      1     0       0
+              2      1     2       1
+              3      1     3       1
+              4      1     0       0
+            ************************************************************************
+            RESOURCEAVAILABILITIES:
+              R 1
+                1
+            ************************************************************************
+            """;
+
+    @Test
     void generateWritesTheSameValidModelForTheSameSeed() throws IOException {
         Run first = rebound("generate", "--systems", "500", "--seed", "42");
         Run second = rebound("generate", "--systems", "500", "--seed", "42");
@@ -219,7 +294,7 @@ class ReboundCliTest {
     void anInvalidImportChangesNothing() throws IOException {
         Path data = dir.resolve("data");
         rebound("import", albion.toString(), "--data", data.toString());
-        Path broken = Files.writeString(dir.resolve("broken.yaml"), DemoEnterprise.yaml().replace("members: 4}", "members: none}"));
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), DemoEnterprise.yaml().replace("windows], members: 3}", "windows], members: none}"));
 
         Run run = rebound("import", broken.toString(), "--data", data.toString());
 
