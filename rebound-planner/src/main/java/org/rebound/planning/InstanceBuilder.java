@@ -250,10 +250,17 @@ final class InstanceBuilder {
         }
     }
 
-    /** The largest unit that divides every duration, pin and the plan's start into whole units. */
+    /**
+     * The largest unit that divides every duration and pin into whole units and, for units above a
+     * quarter hour, the plan's start too: a plan starts at most a quarter of an hour after it is asked for.
+     */
     private static int unit(PlanningRequest request, List<Step> steps) {
+        long startMinute = request.now().getEpochSecond() / 60 + (request.now().getEpochSecond() % 60 == 0 && request.now().getNano() == 0 ? 0 : 1);
         for (int candidate : UNITS) {
             boolean divides = steps.stream().allMatch(step -> step.minutes() % candidate == 0);
+            if (candidate > 15) {
+                divides &= Math.floorMod(startMinute, candidate) == 0;
+            }
             for (ActivityProgress progress : request.progress().values()) {
                 if (progress instanceof ActivityProgress.InProgress underway) {
                     divides &= underway.remaining().toMinutes() % candidate == 0;

@@ -50,7 +50,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/model").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/scenarios/*/start")
                                 .hasAnyRole(Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/systems/*/state", "/systems/state").hasAnyRole(OPERATORS)
+                        .requestMatchers(HttpMethod.POST, "/api/systems/*/state", "/systems/state", "/api/plans",
+                                "/api/plans/progress", "/plan/replan").hasAnyRole(OPERATORS)
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())

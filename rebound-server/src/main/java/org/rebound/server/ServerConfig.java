@@ -7,6 +7,9 @@ import org.rebound.impact.application.ImpactService;
 import org.rebound.impact.persistence.ScenarioActivations;
 import org.rebound.impact.persistence.StateEventStore;
 import org.rebound.json.Json;
+import org.rebound.planning.application.PlanningService;
+import org.rebound.planning.persistence.ActivityEventStore;
+import org.rebound.planning.persistence.PlanStore;
 import org.rebound.model.application.ModelImports;
 import org.rebound.model.persistence.ModelStore;
 import org.rebound.security.AdminAccount;
@@ -19,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the plain-Java stores and use cases as beans. */
 @Configuration
@@ -71,6 +75,23 @@ class ServerConfig {
     AdminAccount adminAccount(UserStore users, AuditLog audit, PasswordEncoder encoder, TransactionTemplate transactions,
                               Clock clock) {
         return new AdminAccount(users, audit, encoder, transactions, clock);
+    }
+
+    @Bean
+    PlanStore planStore(JdbcClient jdbc) {
+        return new PlanStore(jdbc);
+    }
+
+    @Bean
+    ActivityEventStore activityEventStore(JdbcClient jdbc) {
+        return new ActivityEventStore(jdbc);
+    }
+
+    @Bean
+    PlanningService planningService(ImpactService impact, PlanStore plans, ActivityEventStore activities, AuditLog audit,
+                                    TransactionTemplate transactions, Clock clock, JsonMapper json,
+                                    ApplicationEventPublisher publisher) {
+        return new PlanningService(impact, plans, activities, audit, transactions, clock, json, publisher::publishEvent);
     }
 
     @Bean

@@ -207,6 +207,78 @@ abstract class ServerContract {
     }
 
     @Test
+    void aResponderComputesAPlanThatIsKeptAsAVersion() {
+        Http rita = Http.basic(port, "rita", PASSWORD);
+
+        HttpResponse<String> created = rita.postJson("/api/plans",
+                "{\"engine\": \"cpsat\", \"time_limit\": \"1s\", \"reason\": \"morning stand-up\"}");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode version = read(created);
+        JsonNode plan = version.get("plan");
+        assertThat(version.get("created_by").asString()).isEqualTo("rita");
+        assertThat(plan.get("engine").asString()).isEqualTo("cpsat");
+        assertThat(plan.get("activities").size()).isGreaterThan(10);
+        assertThat(plan.get("processes").get(0).get("p90").asString()).endsWith("Z");
+        JsonNode latest = read(admin().get("/api/plans/latest"));
+        assertThat(latest.get("objective").asDouble()).isEqualTo(plan.get("objective").asDouble());
+        JsonNode history = read(admin().get("/api/plans"));
+        assertThat(history.get(0).get("id").asLong()).isEqualTo(version.get("id").asLong());
+        assertThat(history.get(0).get("reason").asString()).isEqualTo("morning stand-up");
+    }
+
+    @Test
+    void reportedProgressIsKeptByTheNextPlan() {
+        Http rita = Http.basic(port, "rita", PASSWORD);
+        String started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(7200).toString();
+
+        HttpResponse<String> reported = rita.postJson("/api/plans/progress", "{\"system\": \"oracle-db\", \"kind\": \"triage\","
+                + " \"status\": \"started\", \"team\": \"database\", \"occurred_at\": \"" + started + "\", \"remaining\": \"3h\"}");
+        JsonNode plan = read(rita.postJson("/api/plans", "{\"engine\": \"heuristic\", \"reason\": \"oracle triage under way\"}")).get("plan");
+
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(204);
+        JsonNode triage = null;
+        for (JsonNode activity : plan.get("activities")) {
+            if (activity.get("system").asString().equals("oracle-db") && activity.get("kind").asString().equals("triage")) {
+                triage = activity;
+            }
+        }
+        assertThat(triage).isNotNull();
+        assertThat(triage.get("status").asString()).isEqualTo("in-progress");
+        assertThat(Instant.parse(triage.get("start").asString())).isEqualTo(Instant.parse(started));
+        assertThat(triage.get("team").asString()).isEqualTo("database");
+    }
+
+    @Test
+    void aPlanRequestWithoutAReasonOrFromAnExecutiveIsRefused() {
+        HttpResponse<String> noReason = Http.basic(port, "rita", PASSWORD).postJson("/api/plans", "{\"engine\": \"heuristic\"}");
+        HttpResponse<String> executive = Http.basic(port, "edward", PASSWORD).postJson("/api/plans",
+                "{\"engine\": \"heuristic\", \"reason\": \"curious\"}");
+        HttpResponse<String> badEngine = Http.basic(port, "rita", PASSWORD).postJson("/api/plans",
+                "{\"engine\": \"magic\", \"reason\": \"curious\"}");
+
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(read(noReason).get("field").asString()).isEqualTo("reason");
+        assertThat(executive.statusCode()).isEqualTo(403);
+        assertThat(badEngine.statusCode()).isEqualTo(400);
+        assertThat(read(badEngine).get("field").asString()).isEqualTo("engine");
+    }
+
+    @Test
+    void thePlanPageShowsTheLatestPlanAndOffersReplanningToResponders() {
+        Http.basic(port, "rita", PASSWORD).postJson("/api/plans", "{\"engine\": \"heuristic\", \"reason\": \"for the page\"}");
+        Http responder = Http.anonymous(port);
+        responder.logIn("rita", PASSWORD);
+        Http executive = Http.anonymous(port);
+        executive.logIn("edward", PASSWORD);
+
+        String page = responder.getPage("/plan").body();
+
+        assertThat(page).contains("Activities by team", "When each process is back", "Compute a new plan", "data-process=\"vehicle-production-north\"");
+        assertThat(executive.getPage("/plan").body()).contains("Activities by team").doesNotContain("Compute a new plan");
+    }
+
+    @Test
     void openDashboardsAreToldOfEveryChange() throws Exception {
         Http admin = admin();
         CompletableFuture<String> announced = new CompletableFuture<>();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,18 @@ public final class ImpactService {
     /** What is loaded: the model version, the incident, the tracker and the last event replayed. */
     private record Loaded(StoredModel model, Enterprise enterprise, ImpactModel impactModel,
                           @Nullable Activation incident, ImpactTracker tracker, long lastEventId,
-                          Map<String, StateEvent> lastChange, int ignoredEvents) {
+                          Map<String, StateEvent> lastChange, List<StateChange> changes, int ignoredEvents) {
+    }
+
+    /**
+     * What planning starts from: the model in force, the incident, when loss is counted from, and
+     * every state change of the model's systems in time order.
+     */
+    public record IncidentBasis(StoredModel model, Enterprise enterprise, @Nullable Activation incident, Instant origin,
+                                List<StateChange> history) {
+        public IncidentBasis {
+            history = List.copyOf(history);
+        }
     }
 
     public ImpactService(ModelStore models, ModelImports imports, StateEventStore events, ScenarioActivations activations,
@@ -98,6 +110,15 @@ public final class ImpactService {
         }
         return Optional.of(new Situation(loaded.model(), loaded.enterprise(), loaded.incident(),
                 tracker.reportAt(now), systems, loaded.ignoredEvents()));
+    }
+
+    /** The basis for planning the recovery, or empty while no model has been imported. */
+    public synchronized Optional<IncidentBasis> basis() {
+        if (loaded == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new IncidentBasis(loaded.model(), loaded.enterprise(), loaded.incident(), loaded.tracker().start(),
+                loaded.changes()));
     }
 
     /** The chains from a system to each root cause of its unavailability; empty when available or unknown. */
@@ -174,8 +195,10 @@ public final class ImpactService {
             change = loaded.tracker().apply(new StateChange(at, systemId, state));
             Map<String, StateEvent> lastChange = new HashMap<>(loaded.lastChange());
             lastChange.put(systemId, event);
+            List<StateChange> changes = new ArrayList<>(loaded.changes());
+            changes.add(new StateChange(at, systemId, state));
             loaded = new Loaded(loaded.model(), loaded.enterprise(), loaded.impactModel(), loaded.incident(),
-                    loaded.tracker(), event.id(), lastChange, loaded.ignoredEvents());
+                    loaded.tracker(), event.id(), lastChange, changes, loaded.ignoredEvents());
         }
         log.info("system {} {} -> {} by {} ({} systems, {} processes flipped)", systemId, before.id(), state.id(), actor,
                 change.systems().size(), change.processes().size());
@@ -265,8 +288,9 @@ public final class ImpactService {
         Instant start = incident != null ? incident.startedAt()
                 : !changes.isEmpty() ? changes.get(0).at() : stored.get().importedAt();
         long lastEventId = history.isEmpty() ? 0 : history.stream().mapToLong(StateEvent::id).max().orElse(0);
+        changes.sort(Comparator.comparing(StateChange::at));
         loaded = new Loaded(stored.get(), enterprise, impactModel, incident,
-                ImpactTracker.replay(impactModel, start, changes), lastEventId, lastChange, ignored);
+                ImpactTracker.replay(impactModel, start, changes), lastEventId, lastChange, changes, ignored);
         log.info("loaded model version {} ({} systems), {} state changes, incident {}", stored.get().version(),
                 enterprise.systems().size(), changes.size(), incident == null ? "none" : incident.scenario());
     }

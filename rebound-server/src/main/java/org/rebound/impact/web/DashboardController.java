@@ -13,6 +13,7 @@ import org.rebound.impact.application.ImpactService;
 import org.rebound.impact.application.Situation;
 import org.rebound.impact.application.StateChangeOutcome;
 import org.rebound.impact.application.SystemStatus;
+import org.rebound.web.Formats;
 import org.rebound.model.Coded;
 import org.rebound.model.Site;
 import org.rebound.model.SystemState;
@@ -41,12 +42,13 @@ class DashboardController {
 
     DashboardController(ImpactService impact, Clock clock) {
         this.impact = impact;
-        this.formats = new Formats(clock);
+        this.formats = Formats.of(clock);
     }
 
     @ModelAttribute
     void common(Model model, Authentication user) {
         model.addAttribute("fmt", formats);
+        model.addAttribute("page", "dashboard");
         model.addAttribute("user", user.getName());
         model.addAttribute("canChangeState", user.getAuthorities().stream().anyMatch(granted ->
                 granted.getAuthority().equals(Role.ADMIN.authority())

@@ -1,4 +1,4 @@
-package org.rebound.impact.web;
+package org.rebound.web;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +16,12 @@ public final class Formats {
 
     private final Clock clock;
 
-    Formats(Clock clock) {
+    private Formats(Clock clock) {
         this.clock = clock;
+    }
+
+    public static Formats of(Clock clock) {
+        return new Formats(clock);
     }
 
     public String money(double amount) {

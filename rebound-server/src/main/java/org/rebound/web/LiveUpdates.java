@@ -1,4 +1,4 @@
-package org.rebound.impact.web;
+package org.rebound.web;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.rebound.impact.application.ImpactChanged;
+import org.rebound.planning.application.PlanComputed;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -17,13 +18,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Pushes server-sent events to open dashboards: {@code impact} when something changed the picture,
- * {@code tick} regularly so that running loss counters move. Dashboards reload the parts they show
+ * Pushes server-sent events to open pages: {@code impact} when something changed the picture,
+ * {@code plan} when a new plan was computed, {@code tick} regularly so that running loss counters move. Dashboards reload the parts they show
  * when an event arrives. Sending happens on a thread of its own so that a slow client never holds
  * up the change that caused the event.
  */
 @Controller
-class ImpactStream {
+class LiveUpdates {
 
     private static final Duration CONNECTION_LIFETIME = Duration.ofMinutes(30);
 
@@ -35,7 +36,7 @@ class ImpactStream {
     });
     private final Clock clock;
 
-    ImpactStream(Clock clock) {
+    LiveUpdates(Clock clock) {
         this.clock = clock;
     }
 
@@ -52,6 +53,11 @@ class ImpactStream {
     @EventListener
     void impactChanged(ImpactChanged changed) {
         broadcast("impact", changed.cause());
+    }
+
+    @EventListener
+    void planComputed(PlanComputed computed) {
+        broadcast("plan", "plan " + computed.planId() + ": " + computed.reason());
     }
 
     @Scheduled(fixedDelayString = "${rebound.tick-interval:15s}", initialDelayString = "${rebound.tick-interval:15s}")
