@@ -17,11 +17,30 @@
           return;
         }
         var teams = Array.from(new Set(plan.activities.map(function (a) { return a.team; }))).sort();
-        element.style.height = Math.max(220, 48 * teams.length + 80) + "px";
+        element.style.height = Math.max(260, 56 * teams.length + 80) + "px";
         var chart = echarts.getInstanceByDom(element) || echarts.init(element);
+        // Activities of a team that overlap go in separate lanes within the team's row.
+        var lanes = {};
+        var laneCount = {};
+        teams.forEach(function (team) {
+          var ends = [];
+          plan.activities.filter(function (a) { return a.team === team; })
+            .sort(function (a, b) { return Date.parse(a.start) - Date.parse(b.start); })
+            .forEach(function (a) {
+              var lane = ends.findIndex(function (end) { return end <= Date.parse(a.start); });
+              if (lane < 0) {
+                lane = ends.length;
+                ends.push(0);
+              }
+              ends[lane] = Date.parse(a.end);
+              lanes[a.team + "/" + a.system + "/" + a.kind] = lane;
+            });
+          laneCount[team] = Math.max(1, ends.length);
+        });
         var data = plan.activities.map(function (a) {
           return {
-            value: [teams.indexOf(a.team), Date.parse(a.start), Date.parse(a.end), a.system, a.kind, a.why, a.status],
+            value: [teams.indexOf(a.team), Date.parse(a.start), Date.parse(a.end), a.system, a.kind, a.why, a.status,
+              lanes[a.team + "/" + a.system + "/" + a.kind], laneCount[a.team]],
             itemStyle: { color: colours[a.kind] || "#555", opacity: a.status === "planned" ? 0.9 : 0.5 }
           };
         });
@@ -45,10 +64,12 @@
               var row = api.value(0);
               var from = api.coord([api.value(1), row]);
               var to = api.coord([api.value(2), row]);
-              var height = api.size([0, 1])[1] * 0.6;
+              var band = api.size([0, 1])[1] * 0.8;
+              var laneHeight = band / api.value(8);
+              var top = from[1] - band / 2 + api.value(7) * laneHeight;
               return {
                 type: "rect",
-                shape: { x: from[0], y: from[1] - height / 2, width: Math.max(1, to[0] - from[0]), height: height },
+                shape: { x: from[0], y: top + 1, width: Math.max(1, to[0] - from[0] - 1), height: Math.max(2, laneHeight - 2) },
                 style: api.style()
               };
             }
