@@ -1,20 +1,21 @@
 package org.rebound.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Runs Rebound's speed benchmarks and prints each result with the baseline measured in the same run
- * and the ratio between them. Run with {@code bench/run}; figures go in docs/benchmarks.md.
+ * Runs Rebound's benchmarks and prints each result with the baseline measured in the same run and the
+ * ratio between them. {@code bench/run} runs impact, import and plan (a few minutes);
+ * {@code bench/run psplib-j30} and {@code bench/run psplib-j120} run the PSPLIB sets (about 45 and 50
+ * minutes). Figures go in docs/benchmarks.md.
  */
 public final class Benchmarks {
 
     private Benchmarks() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
         List<String> only = List.of(args);
         out.println("Rebound benchmarks, " + Instant.now() + ", Java " + Runtime.version() + ", "
@@ -28,6 +29,18 @@ public final class Benchmarks {
         }
         if (only.isEmpty() || only.contains("import")) {
             allMet &= ImportBenchmark.run(out).meetsTarget();
+            out.println();
+        }
+        if (only.isEmpty() || only.contains("plan")) {
+            allMet &= PlanningBenchmark.run(out);
+            out.println();
+        }
+        if (only.contains("psplib-j30")) {
+            allMet &= PsplibBenchmark.run(out, "j30", 10, 2);
+            out.println();
+        }
+        if (only.contains("psplib-j120")) {
+            allMet &= PsplibBenchmark.run(out, "j120", 10, 2);
             out.println();
         }
         out.println(allMet ? "All targets met." : "SOME TARGETS MISSED.");

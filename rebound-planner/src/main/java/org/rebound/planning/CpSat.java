@@ -42,6 +42,11 @@ public final class CpSat {
         } else {
             parameters.setMaxTimeInSeconds(seconds);
         }
+        // Presolve probing takes about a second on models with shift calendars; a short re-plan
+        // spends its budget on search instead.
+        if (seconds < 5) {
+            parameters.setCpModelProbingLevel(0);
+        }
         parameters.setNumWorkers(settings.threads());
         parameters.setRandomSeed(settings.seed());
         parameters.setInterleaveSearch(settings.deterministic() || settings.threads() == 1);

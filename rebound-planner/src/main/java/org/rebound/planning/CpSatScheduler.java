@@ -38,6 +38,9 @@ final class CpSatScheduler {
     private final BoolVar[][] onTeam;
     private final IntVar[][] teamStart;
     private final IntVar[][] teamEnd;
+    private final @Nullable IntVar[][] teamSize;
+    private final @Nullable IntVar[] validationSize;
+    private @Nullable IntVar allBack;
     private final IntVar[] back;
     private final IntVar[] restored;
     private final List<Runnable> hints = new ArrayList<>();
@@ -54,6 +57,8 @@ final class CpSatScheduler {
         onTeam = new BoolVar[tasks][];
         teamStart = new IntVar[tasks][];
         teamEnd = new IntVar[tasks][];
+        teamSize = new IntVar[tasks][];
+        validationSize = new IntVar[tasks];
         back = new IntVar[instance.systemCount()];
         restored = new IntVar[instance.processes.length];
         double rates = 0;
@@ -102,6 +107,7 @@ final class CpSatScheduler {
             onTeam[task] = new BoolVar[eligible.length];
             teamStart[task] = new IntVar[eligible.length];
             teamEnd[task] = new IntVar[eligible.length];
+            teamSize[task] = new IntVar[eligible.length];
             for (int option = 0; option < eligible.length; option++) {
                 int team = eligible[option];
                 BoolVar chosen = model.newBoolVar("task" + task + "team" + team);
@@ -120,6 +126,7 @@ final class CpSatScheduler {
                             .onlyEnforceIf(chosen);
                     model.addElement(optionStart, finishTable(team, instance.duration[task]), optionEnd);
                     IntVar size = model.newIntVar(instance.duration[task], horizon, "d" + task + "_" + team);
+                    teamSize[task][option] = size;
                     interval = model.newOptionalIntervalVar(optionStart, size, optionEnd, chosen, "t" + task + "_" + team);
                 }
                 teams[team].addDemand(interval, instance.crew[task]);
@@ -135,6 +142,7 @@ final class CpSatScheduler {
             }
             if (instance.capSite[task] >= 0) {
                 IntVar size = model.newIntVar(0, horizon, "validation" + task);
+                validationSize[task] = size;
                 IntervalVar validation = model.newIntervalVar(start[task], size, end[task], "v" + task);
                 sites[instance.capSite[task]].addDemand(validation, 1);
             }
@@ -180,7 +188,7 @@ final class CpSatScheduler {
             }
             addLoss(objective, p, time);
         }
-        IntVar allBack = model.newIntVar(0, horizon, "allBack");
+        allBack = model.newIntVar(0, horizon, "allBack");
         if (restored.length > 0) {
             model.addMaxEquality(allBack, restored);
         }
@@ -200,7 +208,11 @@ final class CpSatScheduler {
         addHints();
     }
 
-    /** Loss of a process restored at {@code time}: full rate until its workaround runs, the degraded rate after. */
+    /**
+     * Loss of a process restored at {@code time}: full rate until its workaround runs, the degraded
+     * rate after. Written with non-negative coefficients only (the degraded rate on all the time, plus
+     * the difference on the time before the workaround), so that the solver's bound stays tight.
+     */
     private void addLoss(LinearExprBuilder objective, int p, IntVar time) {
         Instance.ProcessTerm process = instance.processes[p];
         long down = Math.round(process.downRate() * scale);
@@ -209,13 +221,19 @@ final class CpSatScheduler {
             objective.addTerm(time, down);
         } else if (process.degradeAt() <= 0) {
             objective.addTerm(time, degraded);
+        } else if (down >= degraded) {
+            IntVar beforeWorkaround = model.newIntVar(0, process.degradeAt(), "down_" + process.id());
+            model.addMinEquality(beforeWorkaround, new LinearArgument[] {time, LinearExpr.constant(process.degradeAt())});
+            objective.addTerm(time, degraded);
+            objective.addTerm(beforeWorkaround, down - degraded);
+            hints.add(() -> model.addHint(beforeWorkaround, Math.min(hint.restored[p], process.degradeAt())));
         } else {
-            IntVar excess = model.newIntVar(0, instance.horizon, "degraded_" + process.id());
-            model.addMaxEquality(excess, new LinearArgument[] {
+            IntVar afterWorkaround = model.newIntVar(0, instance.horizon, "degraded_" + process.id());
+            model.addMaxEquality(afterWorkaround, new LinearArgument[] {
                     LinearExpr.affine(time, 1, -process.degradeAt()), LinearExpr.constant(0)});
             objective.addTerm(time, down);
-            objective.addTerm(excess, degraded - down);
-            hints.add(() -> model.addHint(excess, Math.max(0, hint.restored[p] - process.degradeAt())));
+            objective.addTerm(afterWorkaround, degraded - down);
+            hints.add(() -> model.addHint(afterWorkaround, Math.max(0, hint.restored[p] - process.degradeAt())));
         }
     }
 
@@ -226,6 +244,9 @@ final class CpSatScheduler {
             }
             model.addHint(start[task], hint.start[task]);
             model.addHint(end[task], hint.end[task]);
+            if (validationSize[task] != null) {
+                model.addHint(validationSize[task], hint.end[task] - hint.start[task]);
+            }
             int[] eligible = instance.eligibleTeams[task];
             for (int option = 0; option < eligible.length; option++) {
                 boolean chosen = eligible[option] == hint.team[task];
@@ -234,8 +255,14 @@ final class CpSatScheduler {
                     WorkCalendar calendar = instance.calendars[eligible[option]];
                     int feasibleStart = chosen ? hint.start[task] : Math.max(0, calendar.nextWorking(hint.start[task]));
                     int optionEnd = calendar.finish(feasibleStart, instance.duration[task]);
+                    int hintedEnd = optionEnd < 0 ? instance.horizon : optionEnd;
                     model.addHint(teamStart[task][option], feasibleStart);
-                    model.addHint(teamEnd[task][option], optionEnd < 0 ? instance.horizon : optionEnd);
+                    model.addHint(teamEnd[task][option], hintedEnd);
+                    if (teamSize[task][option] != null) {
+                        model.addHint(teamSize[task][option], hintedEnd - feasibleStart);
+                    }
+                } else if (teamSize[task][0] != null) {
+                    model.addHint(teamSize[task][0], hint.end[task] - hint.start[task]);
                 }
             }
         }
@@ -245,6 +272,7 @@ final class CpSatScheduler {
         for (int p = 0; p < restored.length; p++) {
             model.addHint(restored[p], hint.restored[p]);
         }
+        model.addHint(allBack, hint.allBack());
         hints.forEach(Runnable::run);
     }
 

@@ -19,11 +19,17 @@ public final class Planner {
         return new CpSatEngine();
     }
 
-    /** The engine called {@code heuristic} or {@code cpsat}. */
+    /** A baseline for comparison: dependency order, most critical first, no optimisation. */
+    public static PlanningEngine naive() {
+        return new NaiveEngine();
+    }
+
+    /** The engine called {@code heuristic}, {@code cpsat} or {@code naive}. */
     public static Optional<PlanningEngine> named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "heuristic" -> Optional.of(heuristic());
             case "cpsat", "cp-sat" -> Optional.of(cpSat());
+            case "naive" -> Optional.of(naive());
             default -> Optional.empty();
         };
     }

@@ -80,6 +80,21 @@ final class SerialScheduler {
         return best;
     }
 
+    /**
+     * The naive order a team might follow without a planner: systems in dependency order (what others
+     * depend on first), the most critical first among systems at the same depth; one pass.
+     */
+    @Nullable Schedule naive() {
+        int[] depth = new int[instance.systemCount()];
+        for (int system : instance.topologicalOrder) {
+            for (int dependency : instance.affectedDependencies[system]) {
+                depth[system] = Math.max(depth[system], depth[dependency] + 1);
+            }
+        }
+        double heaviest = Arrays.stream(weight).max().orElse(0) + 1;
+        return schedule(priorities((system, task) -> -depth[system] * heaviest + weight[system]));
+    }
+
     private interface Rule {
         double priority(int system, int task);
     }

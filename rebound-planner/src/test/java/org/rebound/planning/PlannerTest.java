@@ -33,6 +33,17 @@ class PlannerTest {
         return Stream.of(Planner.heuristic(), Planner.cpSat());
     }
 
+    @Test
+    void theNaiveBaselinePlansValidlyButLosesAtLeastAsMuchAsTheOptimisedPlanOnTheDemo() {
+        Enterprise demo = org.rebound.model.demo.DemoEnterprise.load();
+
+        Plan naive = planned(Planner.naive(), atStart(demo), QUICK);
+        Plan heuristic = planned(Planner.heuristic(), atStart(demo), QUICK);
+
+        assertThat(naive.engine()).isEqualTo("naive");
+        assertThat(naive.objective()).isGreaterThanOrEqualTo(heuristic.objective());
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void plansTriageRestoreAndValidationOfEveryCompromisedSystemOnATeamWithItsSkill(PlanningEngine engine) {

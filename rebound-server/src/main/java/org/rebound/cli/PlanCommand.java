@@ -45,7 +45,7 @@ public final class PlanCommand implements Callable<Integer> {
     private @Nullable String scenarioId;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "cpsat",
-            description = "heuristic (instant) or cpsat (optimised, warm-started with the heuristic; default).")
+            description = "heuristic (instant), cpsat (optimised, warm-started with the heuristic; default) or naive (dependency order, for comparison).")
     private String engineName;
 
     @Mixin
@@ -61,7 +61,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PlanningEngine engine = Planner.named(engineName).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "--engine must be heuristic or cpsat, got '" + engineName + "'"));
+                "--engine must be heuristic, cpsat or naive, got '" + engineName + "'"));
         var settings = solver.settings(spec);
         if (samples < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--samples must not be negative, got " + samples);
