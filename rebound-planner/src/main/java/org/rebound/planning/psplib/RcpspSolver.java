@@ -6,6 +6,7 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.CumulativeConstraint;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.IntervalVar;
+import com.google.ortools.sat.LinearExpr;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,13 +14,19 @@ import org.rebound.planning.CpSat;
 import org.rebound.planning.SolveSettings;
 
 /**
- * Minimises the makespan of an RCPSP with CP-SAT (fixed-size intervals, one cumulative constraint
- * per resource, precedences), warm-started with a serial schedule generation scheme using the
- * latest-finish-time rule and forward-backward improvement.
+ * Minimises the makespan of an RCPSP: a genetic algorithm over activity lists finds a good schedule,
+ * then CP-SAT (fixed-size intervals, one cumulative constraint per resource, precedences) improves
+ * it and proves a lower bound.
  */
 public final class RcpspSolver {
 
     private static final int IMPROVEMENT_PASSES = 20;
+    private static final int POPULATION = 40;
+    private static final double MUTATION = 0.05;
+    private static final int STAGNATION = 25;
+    private static final int DEFAULT_SCHEDULES = 2_000;
+    private static final int QUICK_SCHEDULES = 2_000;
+    private static final int MAX_SCHEDULES = 1_000_000;
 
     private final RcpspInstance instance;
     private final int jobs;
@@ -62,8 +69,49 @@ public final class RcpspSolver {
         return new RcpspSolution(instance.name(), makespan, makespan == criticalPath, criticalPath, starts);
     }
 
+    /** One CP-SAT run: its best schedule, whether it proved it optimal, and its lower bound. */
+    private record Attempt(int[] starts, int makespan, boolean optimal, int bound) {
+    }
+
+    /**
+     * Three phases within the limit: a quick genetic search and CP-SAT for 15% of the time, which
+     * settles most instances with a proof; otherwise a fresh, longer genetic search until 70% of the
+     * time, and CP-SAT for the rest from the best schedule found.
+     * (With a deterministic limit the phases are counted in schedules and deterministic time.)
+     */
     private RcpspSolution run(SolveSettings settings) {
-        int[] hint = heuristicStarts();
+        long begin = System.nanoTime();
+        long limitNanos = settings.timeLimit().toNanos();
+        Attempt quick = cpSat(heuristicStarts(QUICK_SCHEDULES, Long.MAX_VALUE, null), part(settings, 0.15, begin, limitNanos));
+        if (quick.optimal()) {
+            return solution(quick, quick.bound());
+        }
+        int[] searched = settings.deterministic()
+                ? heuristicStarts((int) Math.min(MAX_SCHEDULES, settings.timeLimit().toMillis()), Long.MAX_VALUE, null)
+                : heuristicStarts(MAX_SCHEDULES, begin + limitNanos * 7 / 10, null);
+        Attempt thorough = cpSat(makespan(searched) <= quick.makespan() ? searched : quick.starts(), part(settings, 0.85, begin, limitNanos));
+        Attempt best = thorough.makespan() <= quick.makespan() ? thorough : quick;
+        return solution(best, Math.max(quick.bound(), thorough.bound()));
+    }
+
+    /** The settings for a phase: a share of a deterministic limit, or the wall time left of the share's end. */
+    private static SolveSettings part(SolveSettings settings, double share, long begin, long limitNanos) {
+        if (settings.deterministic()) {
+            return new SolveSettings(java.time.Duration.ofMillis(Math.max(100, Math.round(settings.timeLimit().toMillis() * share))),
+                    settings.threads(), settings.seed(), true);
+        }
+        long end = share >= 0.85 ? begin + limitNanos : begin + Math.round(limitNanos * share);
+        long left = Math.max(200_000_000L, end - System.nanoTime());
+        return new SolveSettings(java.time.Duration.ofNanos(left), settings.threads(), settings.seed(), false);
+    }
+
+    private RcpspSolution solution(Attempt attempt, int bound) {
+        int lowerBound = attempt.optimal() ? attempt.makespan() : Math.max(bound, makespan(earliestStart));
+        return new RcpspSolution(instance.name(), attempt.makespan(), attempt.optimal() || lowerBound == attempt.makespan(),
+                lowerBound, attempt.starts());
+    }
+
+    private Attempt cpSat(int[] hint, SolveSettings settings) {
         CpModel model = CpSat.newModel();
         IntVar[] start = new IntVar[jobs];
         IntervalVar[] interval = new IntervalVar[jobs];
@@ -83,12 +131,12 @@ public final class RcpspSolver {
         }
         for (int job = 0; job < jobs; job++) {
             for (int predecessor : predecessors.get(job)) {
-                model.addGreaterOrEqual(start[job], com.google.ortools.sat.LinearExpr.affine(start[predecessor], 1, duration[predecessor]));
+                model.addGreaterOrEqual(start[job], LinearExpr.affine(start[predecessor], 1, duration[predecessor]));
             }
         }
         IntVar makespan = model.newIntVar(makespan(earliestStart), horizon, "makespan");
         for (int job = 0; job < jobs; job++) {
-            model.addGreaterOrEqual(makespan, com.google.ortools.sat.LinearExpr.affine(start[job], 1, duration[job]));
+            model.addGreaterOrEqual(makespan, LinearExpr.affine(start[job], 1, duration[job]));
         }
         model.addHint(makespan, makespan(hint));
         model.minimize(makespan);
@@ -96,7 +144,7 @@ public final class RcpspSolver {
         CpSolver solver = CpSat.solver(settings);
         CpSolverStatus status = solver.solve(model);
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            return new RcpspSolution(instance.name(), makespan(hint), false, makespan(earliestStart), hint);
+            return new Attempt(hint, makespan(hint), false, makespan(earliestStart));
         }
         int[] starts = new int[jobs];
         for (int job = 0; job < jobs; job++) {
@@ -104,8 +152,7 @@ public final class RcpspSolver {
         }
         int found = makespan(starts);
         boolean optimal = status == CpSolverStatus.OPTIMAL;
-        int bound = optimal ? found : (int) Math.ceil(solver.bestObjectiveBound() - 1e-9);
-        return new RcpspSolution(instance.name(), found, optimal, Math.max(bound, makespan(earliestStart)), starts);
+        return new Attempt(starts, found, optimal, optimal ? found : (int) Math.ceil(solver.bestObjectiveBound() - 1e-9));
     }
 
     private int makespan(int[] starts) {
@@ -116,32 +163,181 @@ public final class RcpspSolver {
         return makespan;
     }
 
-    /** Serial generation by latest finish time, then forward-backward improvement. */
-    int[] heuristicStarts() {
+    /**
+     * A genetic algorithm over activity lists (Hartmann's representation): lists decoded by the serial
+     * schedule generation scheme and improved by forward-backward passes, whose start order is written
+     * back into the list; two-point crossover that keeps precedences; adjacent swaps as mutation; the
+     * best of parents and children survive. Seeded from the latest-finish-time rule and randomised
+     * variants of it. Deterministic; {@code schedules} bounds the work.
+     */
+    int[] heuristicStarts(int schedules) {
+        return heuristicStarts(schedules, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * As {@link #heuristicStarts(int)}, stopping early at {@code deadline} ({@link System#nanoTime()}),
+     * and starting from {@code seed} (a schedule) when given.
+     */
+    int[] heuristicStarts(int schedules, long deadline, int @org.jspecify.annotations.Nullable [] seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(jobs);
         int[] latestFinish = latestFinish(horizon);
-        List<Integer> order = new ArrayList<>();
-        for (int job = 0; job < jobs; job++) {
-            order.add(job);
+        Individual best = decode(precedenceFeasible(byKey(latestFinish)));
+        if (seed != null) {
+            Individual seeded = decode(byKey(job -> seed[job]));
+            best = seeded.makespan <= best.makespan ? seeded : best;
         }
-        order.sort(Comparator.comparingInt((Integer job) -> latestFinish[job]).thenComparingInt(job -> job));
-        int[] best = serial(precedenceFeasible(order), false);
-        for (int pass = 0; pass < IMPROVEMENT_PASSES; pass++) {
-            int[] finishes = new int[jobs];
-            for (int job = 0; job < jobs; job++) {
-                finishes[job] = best[job] + duration[job];
+        List<Individual> population = new ArrayList<>(List.of(best));
+        int evaluated = 1;
+        int stagnant = 0;
+        while (evaluated < schedules && System.nanoTime() < deadline) {
+            if (population.size() < POPULATION) {
+                population.addAll(sample(latestFinish, best.makespan, POPULATION - population.size(), random));
+                evaluated += POPULATION;
+                continue;
             }
-            List<Integer> backward = new ArrayList<>(order);
-            backward.sort(Comparator.comparingInt((Integer job) -> -finishes[job]).thenComparingInt(job -> -job));
+            List<Individual> children = new ArrayList<>();
+            for (int pair = 0; pair < POPULATION / 2; pair++) {
+                Individual mother = population.get(random.nextInt(population.size()));
+                Individual father = population.get(random.nextInt(population.size()));
+                children.add(decode(mutate(crossover(mother.order, father.order, random), random)));
+                children.add(decode(mutate(crossover(father.order, mother.order, random), random)));
+            }
+            evaluated += children.size();
+            population = survivors(population, children);
+            if (population.get(0).makespan < best.makespan) {
+                best = population.get(0);
+                stagnant = 0;
+            } else if (++stagnant >= STAGNATION) {
+                // Start again around the best schedule: converged populations stop finding anything new.
+                population = new ArrayList<>(List.of(best));
+                stagnant = 0;
+            }
+        }
+        return best.starts;
+    }
+
+    /** Randomised latest-finish-time orders: each job's latest finish plus noise of up to a quarter of the makespan. */
+    private List<Individual> sample(int[] latestFinish, int makespan, int count, java.util.SplittableRandom random) {
+        List<Individual> sampled = new ArrayList<>();
+        int spread = Math.max(1, makespan / 4);
+        for (int i = 0; i < count; i++) {
+            double[] key = new double[jobs];
+            for (int job = 0; job < jobs; job++) {
+                key[job] = latestFinish[job] + random.nextDouble() * spread;
+            }
+            sampled.add(decode(precedenceFeasible(byKey(key))));
+        }
+        return sampled;
+    }
+
+    /** The best distinct schedules of parents and children. */
+    private List<Individual> survivors(List<Individual> parents, List<Individual> children) {
+        List<Individual> all = new ArrayList<>(parents);
+        all.addAll(children);
+        all.sort(Comparator.comparingInt((Individual individual) -> individual.makespan));
+        List<Individual> kept = new ArrayList<>();
+        java.util.Set<List<Integer>> seen = new java.util.HashSet<>();
+        for (Individual individual : all) {
+            if (kept.size() < POPULATION && seen.add(java.util.Arrays.stream(individual.starts).boxed().toList())) {
+                kept.add(individual);
+            }
+        }
+        return kept;
+    }
+
+    int[] heuristicStarts() {
+        return heuristicStarts(DEFAULT_SCHEDULES);
+    }
+
+    /** An activity list and its decoded, improved schedule. */
+    private record Individual(List<Integer> order, int[] starts, int makespan) {
+    }
+
+    private Individual decode(List<Integer> order) {
+        int[] starts = improve(serial(order, false));
+        List<Integer> byStart = byKey(job -> starts[job]);
+        return new Individual(byStart, starts, makespan(starts));
+    }
+
+    /**
+     * Two-point crossover: the child keeps the mother's jobs before the first cut, then takes the
+     * father's order up to the second, then the mother's for the rest; precedence-feasible by construction.
+     */
+    private List<Integer> crossover(List<Integer> mother, List<Integer> father, java.util.SplittableRandom random) {
+        int first = random.nextInt(jobs);
+        int second = first + random.nextInt(jobs - first + 1);
+        List<Integer> child = new ArrayList<>(mother.subList(0, first));
+        boolean[] taken = new boolean[jobs];
+        child.forEach(job -> taken[job] = true);
+        for (int job : father) {
+            if (child.size() >= second) {
+                break;
+            }
+            if (!taken[job]) {
+                child.add(job);
+                taken[job] = true;
+            }
+        }
+        for (int job : mother) {
+            if (!taken[job]) {
+                child.add(job);
+            }
+        }
+        return child;
+    }
+
+    /** Swaps neighbours that are not precedence-related, each with a small probability. */
+    private List<Integer> mutate(List<Integer> order, java.util.SplittableRandom random) {
+        List<Integer> mutated = new ArrayList<>(order);
+        for (int i = 0; i + 1 < mutated.size(); i++) {
+            if (random.nextDouble() < MUTATION) {
+                int first = mutated.get(i);
+                int second = mutated.get(i + 1);
+                if (!predecessors.get(second).contains(first)) {
+                    mutated.set(i, second);
+                    mutated.set(i + 1, first);
+                }
+            }
+        }
+        return mutated;
+    }
+
+    /** Forward-backward improvement: right-justify in order of finish, left-justify in order of start, while it helps. */
+    private int[] improve(int[] schedule) {
+        int[] best = schedule;
+        for (int pass = 0; pass < IMPROVEMENT_PASSES; pass++) {
+            int[] current = best;
+            List<Integer> backward = byKey(job -> -(current[job] + duration[job]));
             int[] right = serial(backward, true);
-            List<Integer> forward = new ArrayList<>(order);
-            forward.sort(Comparator.comparingInt((Integer job) -> right[job]).thenComparingInt(job -> job));
-            int[] left = serial(forward, false);
+            int[] left = serial(byKey(job -> right[job]), false);
             if (makespan(left) >= makespan(best)) {
                 break;
             }
             best = left;
         }
         return best;
+    }
+
+    private List<Integer> byKey(int[] key) {
+        return byKey(job -> key[job]);
+    }
+
+    private List<Integer> byKey(double[] key) {
+        List<Integer> order = new ArrayList<>();
+        for (int job = 0; job < jobs; job++) {
+            order.add(job);
+        }
+        order.sort(Comparator.comparingDouble((Integer job) -> key[job]).thenComparingInt(job -> job));
+        return order;
+    }
+
+    private List<Integer> byKey(java.util.function.IntUnaryOperator key) {
+        List<Integer> order = new ArrayList<>();
+        for (int job = 0; job < jobs; job++) {
+            order.add(job);
+        }
+        order.sort(Comparator.comparingInt((Integer job) -> key.applyAsInt(job)).thenComparingInt(job -> job));
+        return order;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.rebound.impact.web;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.rebound.impact.application.StateChangeOutcome;
 import org.rebound.impact.application.SystemStatus;
 import org.rebound.web.Formats;
 import org.rebound.model.Coded;
+import org.rebound.planning.application.PlanningService;
+import org.rebound.planning.view.PlanView;
 import org.rebound.model.Site;
 import org.rebound.model.SystemState;
 import org.rebound.security.Role;
@@ -38,10 +41,12 @@ class DashboardController {
     }
 
     private final ImpactService impact;
+    private final PlanningService planning;
     private final Formats formats;
 
-    DashboardController(ImpactService impact, Clock clock) {
+    DashboardController(ImpactService impact, PlanningService planning, Clock clock) {
         this.impact = impact;
+        this.planning = planning;
         this.formats = Formats.of(clock);
     }
 
@@ -95,6 +100,9 @@ class DashboardController {
         Optional<Situation> current = impact.situation();
         model.addAttribute("situation", current.orElse(null));
         model.addAttribute("query", query);
+        Map<String, PlanView.ProcessView> etas = new HashMap<>();
+        planning.latest().ifPresent(plan -> plan.processes().forEach(process -> etas.put(process.process(), process)));
+        model.addAttribute("etas", etas);
         current.ifPresent(situation -> {
             model.addAttribute("sites", bySite(situation));
             model.addAttribute("systems", ImpactApi.filter(situation.systems(), query).stream()
