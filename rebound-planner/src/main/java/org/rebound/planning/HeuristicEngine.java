@@ -1,10 +1,9 @@
 package org.rebound.planning;
 
-import java.time.Duration;
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@link PlanningEngine} over {@link SerialScheduler}: a good plan at once. */
-final class HeuristicEngine implements PlanningEngine {
+final class HeuristicEngine extends InstanceEngine {
 
     @Override
     public String name() {
@@ -12,25 +11,8 @@ final class HeuristicEngine implements PlanningEngine {
     }
 
     @Override
-    public PlanOutcome plan(PlanningRequest request, SolveSettings settings) {
-        long started = System.nanoTime();
-        InstanceBuilder.Result built = InstanceBuilder.build(request);
-        if (built instanceof InstanceBuilder.Result.Rejected rejected) {
-            return new PlanOutcome.Infeasible(rejected.reasons());
-        }
-        Instance instance = ((InstanceBuilder.Result.Built) built).instance();
+    @Nullable Solved solve(Instance instance, SolveSettings settings) {
         Schedule schedule = new SerialScheduler(instance).solve(settings.seed());
-        if (schedule == null) {
-            return new PlanOutcome.Infeasible(List.of(infeasibility(instance)));
-        }
-        return new PlanOutcome.Planned(PlanAssembler.assemble(name(), schedule, null, instance.taskCount() == 0,
-                Duration.ofNanos(System.nanoTime() - started)));
-    }
-
-    static String infeasibility(Instance instance) {
-        return instance.pinned.length > 0 && java.util.Arrays.stream(instance.pinned).anyMatch(pin -> pin >= 0)
-                ? "the pinned activities cannot all be placed: a pin falls before its previous step can end,"
-                        + " outside its team's shift, or where its team has no member free"
-                : "no schedule fits within the planning horizon";
+        return schedule == null ? null : new Solved(schedule, null, instance.taskCount() == 0);
     }
 }

@@ -1,13 +1,12 @@
 package org.rebound.planning;
 
-import java.time.Duration;
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link PlanningEngine} for comparison: restores systems in dependency order, the most critical
  * first among equals, each activity on the first team free. What a team without a planner might do.
  */
-final class NaiveEngine implements PlanningEngine {
+final class NaiveEngine extends InstanceEngine {
 
     @Override
     public String name() {
@@ -15,17 +14,8 @@ final class NaiveEngine implements PlanningEngine {
     }
 
     @Override
-    public PlanOutcome plan(PlanningRequest request, SolveSettings settings) {
-        long started = System.nanoTime();
-        InstanceBuilder.Result built = InstanceBuilder.build(request);
-        if (built instanceof InstanceBuilder.Result.Rejected rejected) {
-            return new PlanOutcome.Infeasible(rejected.reasons());
-        }
-        Instance instance = ((InstanceBuilder.Result.Built) built).instance();
+    @Nullable Solved solve(Instance instance, SolveSettings settings) {
         Schedule schedule = new SerialScheduler(instance).naive();
-        if (schedule == null) {
-            return new PlanOutcome.Infeasible(List.of(HeuristicEngine.infeasibility(instance)));
-        }
-        return new PlanOutcome.Planned(PlanAssembler.assemble(name(), schedule, null, false, Duration.ofNanos(System.nanoTime() - started)));
+        return schedule == null ? null : new Solved(schedule, null, false);
     }
 }

@@ -15,12 +15,12 @@ import org.rebound.impact.application.Situation;
 import org.rebound.impact.application.StateChangeOutcome;
 import org.rebound.impact.application.SystemStatus;
 import org.rebound.web.Formats;
+import org.rebound.web.Pages;
 import org.rebound.model.Coded;
 import org.rebound.planning.application.PlanningService;
 import org.rebound.planning.view.PlanView;
 import org.rebound.model.Site;
 import org.rebound.model.SystemState;
-import org.rebound.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,13 +52,7 @@ class DashboardController {
 
     @ModelAttribute
     void common(Model model, Authentication user) {
-        model.addAttribute("fmt", formats);
-        model.addAttribute("page", "dashboard");
-        model.addAttribute("user", user.getName());
-        model.addAttribute("canChangeState", user.getAuthorities().stream().anyMatch(granted ->
-                granted.getAuthority().equals(Role.ADMIN.authority())
-                        || granted.getAuthority().equals(Role.INCIDENT_COMMANDER.authority())
-                        || granted.getAuthority().equals(Role.RESPONDER.authority())));
+        Pages.common(model, user, "dashboard", formats);
         model.addAttribute("states", SystemState.values());
     }
 

@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import org.rebound.impact.application.ImpactService;
 import org.rebound.web.Formats;
+import org.rebound.web.Pages;
 import org.rebound.model.io.Durations;
 import org.rebound.planning.UserConstraints;
 import org.rebound.planning.application.PlanningOutcome;
 import org.rebound.planning.application.PlanningService;
-import org.rebound.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,14 +34,8 @@ class PlanPage {
 
     @ModelAttribute
     void common(Model model, Authentication user) {
-        model.addAttribute("fmt", formats);
-        model.addAttribute("page", "plan");
-        model.addAttribute("user", user.getName());
+        Pages.common(model, user, "plan", formats);
         model.addAttribute("situation", impact.situation().orElse(null));
-        model.addAttribute("canPlan", user.getAuthorities().stream().anyMatch(granted ->
-                granted.getAuthority().equals(Role.ADMIN.authority())
-                        || granted.getAuthority().equals(Role.INCIDENT_COMMANDER.authority())
-                        || granted.getAuthority().equals(Role.RESPONDER.authority())));
     }
 
     @GetMapping("/plan")
