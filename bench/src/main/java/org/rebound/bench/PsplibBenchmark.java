@@ -102,7 +102,7 @@ final class PsplibBenchmark {
 
     static Map<String, Known> known(Path csv) throws IOException {
         Map<String, Known> known = new HashMap<>();
-        List<String> lines = Files.readAllLines(csv);
+        List<String> lines = Files.readAllLines(csv, java.nio.charset.StandardCharsets.ISO_8859_1);
         for (String line : lines.subList(5, lines.size())) {
             String[] cells = line.split(";");
             if (cells.length > 13 && cells[1].endsWith(".sm")) {

@@ -102,15 +102,6 @@ public final class Enterprise {
         return Optional.ofNullable(scenariosById.get(id));
     }
 
-    /** A copy of this enterprise with {@code scenario} added, or replacing the one with its id. */
-    public Enterprise withScenario(Scenario scenario) {
-        List<Scenario> updated = new java.util.ArrayList<>(scenarios.stream()
-                .filter(existing -> !existing.id().equals(scenario.id()))
-                .toList());
-        updated.add(scenario);
-        return new Enterprise(name, currency, sites, teams, systems, processes, backlogs, updated);
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof Enterprise that

@@ -2,7 +2,6 @@ package org.rebound.security;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,13 +50,6 @@ public final class UserStore {
         if (updated != 1) {
             throw new IllegalArgumentException("no user '" + username + "'");
         }
-    }
-
-    public List<Account> all() {
-        return jdbc.sql("select username, password_hash, roles, enabled from app_user order by username")
-                .query((row, number) -> new Account(row.getString("username"), row.getString("password_hash"),
-                        roles(row.getString("roles")), row.getBoolean("enabled")))
-                .list();
     }
 
     private static Set<Role> roles(String column) {

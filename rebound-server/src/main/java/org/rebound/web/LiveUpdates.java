@@ -65,10 +65,6 @@ class LiveUpdates {
         broadcast("tick", clock.instant().toString());
     }
 
-    int connections() {
-        return emitters.size();
-    }
-
     private void broadcast(String name, String data) {
         sender.execute(() -> {
             for (SseEmitter emitter : emitters) {
