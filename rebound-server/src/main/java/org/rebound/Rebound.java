@@ -1,6 +1,7 @@
 package org.rebound;
 
 import java.io.PrintWriter;
+import org.rebound.cli.AuditCommand;
 import org.rebound.cli.DemoCommand;
 import org.rebound.cli.ExitCodes;
 import org.rebound.cli.ExportCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Command;
         description = "Cyber-incident recovery command center for manufacturers.",
         subcommands = {
                 DemoCommand.class, ServeCommand.class, ValidateCommand.class, ImportCommand.class, ExportCommand.class,
-                ImpactCommand.class, PlanCommand.class, PsplibCommand.class, GenerateCommand.class, ResetAdminCommand.class,
+                ImpactCommand.class, PlanCommand.class, PsplibCommand.class, GenerateCommand.class, AuditCommand.class,
+                ResetAdminCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -62,6 +62,10 @@ final class CliStorage implements AutoCloseable {
         return new ModelImports(models(), new AuditLog(jdbc), transactions, clock);
     }
 
+    AuditLog auditLog() {
+        return new AuditLog(jdbc);
+    }
+
     AdminAccount adminAccount() {
         return new AdminAccount(new UserStore(jdbc), new AuditLog(jdbc),
                 PasswordEncoderFactories.createDelegatingPasswordEncoder(), transactions, clock);

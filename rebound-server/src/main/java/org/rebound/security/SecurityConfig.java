@@ -52,7 +52,7 @@ class SecurityConfig {
                                 .hasAnyRole(Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name())
                         .requestMatchers(HttpMethod.POST, "/api/systems/*/state", "/systems/state", "/api/plans",
                                 "/api/plans/progress", "/plan/replan").hasAnyRole(OPERATORS)
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/**", "/api/audit", "/api/audit/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))

@@ -2,7 +2,11 @@ package org.rebound.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.rebound.storage.migration.V3__Chain_audit_log;
 import javax.sql.DataSource;
 
 /** Opens the database for the command line, where no Spring context runs, and migrates its schema. */
@@ -30,6 +34,34 @@ public final class Database {
     }
 
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        configure(Flyway.configure().dataSource(dataSource).locations(locations(vendor(dataSource)))).load().migrate();
+    }
+
+    /**
+     * What every migration run shares: the Java migrations, registered by hand so that Flyway need
+     * not scan classes inside the executable jar.
+     */
+    public static FluentConfiguration configure(FluentConfiguration configuration) {
+        return configuration.javaMigrations(new V3__Chain_audit_log());
+    }
+
+    /** The SQL migrations: those of every database, then the vendor's own ({@code h2} or {@code postgresql}). */
+    public static String[] locations(String vendor) {
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor};
+    }
+
+    private static String vendor(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            if (product.contains("h2")) {
+                return "h2";
+            }
+            if (product.contains("postgres")) {
+                return "postgresql";
+            }
+            throw new IllegalStateException("Rebound runs on H2 or PostgreSQL, not " + product);
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("cannot reach the database: " + unreachable.getMessage(), unreachable);
+        }
     }
 }

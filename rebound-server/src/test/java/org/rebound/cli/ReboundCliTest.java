@@ -304,6 +304,29 @@ class ReboundCliTest {
     }
 
     @Test
+    void auditVerifyConfirmsAnIntactLogAndFindsATamperedEntry() {
+        Path data = dir.resolve("data");
+        rebound("import", albion.toString(), "--data", data.toString());
+        rebound("reset-admin", "--data", data.toString());
+
+        Run intact = rebound("audit", "verify", "--data", data.toString());
+
+        assertThat(intact.exitCode()).isZero();
+        assertThat(intact.out()).startsWith("audit log intact: 2 entries, head ");
+        var dataSource = Database.open(DatabaseSettings.embedded(data));
+        try {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            jdbc.sql("drop trigger audit_log_append_only").update();
+            jdbc.sql("update audit_log set actor = 'someone else' where seq = 1").update();
+        } finally {
+            dataSource.close();
+        }
+        Run broken = rebound("audit", "verify", "--data", data.toString());
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.err()).isEqualTo("audit log broken at entry 1: entry 1 was changed after it was written (2 entries read)\n");
+    }
+
+    @Test
     void resetAdminPrintsANewPasswordThatLogsIn() {
         Path data = dir.resolve("data");
 

@@ -279,6 +279,20 @@ abstract class ServerContract {
     }
 
     @Test
+    void onlyAnAdminReadsTheAuditLogWhichRecordsChangesAndVerifies() {
+        Http.basic(port, "rita", PASSWORD).postJson("/api/systems/print-services/state",
+                "{\"state\": \"isolated\", \"reason\": \"printer spooler looked odd\"}");
+
+        HttpResponse<String> entries = admin().get("/api/audit?limit=5");
+        JsonNode verification = read(admin().get("/api/audit/verify"));
+
+        assertThat(Http.basic(port, "rita", PASSWORD).get("/api/audit").statusCode()).isEqualTo(403);
+        assertThat(entries.body()).contains("system/print-services", "printer spooler looked odd", "\"actor\":\"rita\"");
+        assertThat(verification.get("first_broken").isNull()).isTrue();
+        assertThat(verification.get("entries").asLong()).isGreaterThan(10);
+    }
+
+    @Test
     void openDashboardsAreToldOfEveryChange() throws Exception {
         Http admin = admin();
         CompletableFuture<String> announced = new CompletableFuture<>();

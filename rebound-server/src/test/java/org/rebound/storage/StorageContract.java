@@ -2,12 +2,15 @@ package org.rebound.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rebound.audit.AuditChain;
 import org.rebound.audit.AuditLog;
 import org.rebound.impact.persistence.ScenarioActivations;
 import org.rebound.impact.persistence.StateEventStore;
@@ -26,6 +29,9 @@ abstract class StorageContract {
     private JdbcClient jdbc;
 
     protected abstract DataSource freshDatabase();
+
+    /** What an attacker with the database's owner rights could do: turn the append-only guard off. */
+    protected abstract void disableAppendOnlyGuard(JdbcClient jdbc);
 
     @BeforeEach
     void migrate() {
@@ -91,6 +97,62 @@ abstract class StorageContract {
 
         assertThat(audit.latest(10)).extracting(AuditLog.Entry::action).containsExactly("system.state", "model.import");
         assertThat(audit.latest(1)).singleElement().extracting(AuditLog.Entry::actor).isEqualTo("bob");
+    }
+
+    @Test
+    void auditEntriesAreChainedByHashAndTheChainVerifies() {
+        AuditLog audit = threeEntries();
+
+        AuditLog.Verification verification = audit.verify();
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.entries()).isEqualTo(3);
+        assertThat(verification.head()).hasSize(64).isNotEqualTo(AuditChain.GENESIS);
+        assertThat(audit.latest(3)).extracting(AuditLog.Entry::seq).containsExactly(3L, 2L, 1L);
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveAnAuditEntry() {
+        threeEntries();
+
+        assertThatThrownBy(() -> jdbc.sql("update audit_log set detail = 'nothing happened' where seq = 2").update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_log where seq = 2").update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void verificationFindsTheFirstEntryChangedBehindReboundsBack() {
+        AuditLog audit = threeEntries();
+        disableAppendOnlyGuard(jdbc);
+
+        jdbc.sql("update audit_log set detail = 'compromised -> compromised' where seq = 2").update();
+
+        AuditLog.Verification verification = audit.verify();
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBroken()).isEqualTo(2);
+        assertThat(verification.problem()).isEqualTo("entry 2 was changed after it was written");
+    }
+
+    @Test
+    void verificationFindsARemovedEntryAndACutOffEnd() {
+        AuditLog audit = threeEntries();
+        disableAppendOnlyGuard(jdbc);
+
+        jdbc.sql("delete from audit_log where seq = 3").update();
+        assertThat(audit.verify().problem()).isEqualTo("the chain ends at entry 2 but its head says 3: entries were removed from the end");
+
+        jdbc.sql("delete from audit_log where seq = 1").update();
+        assertThat(audit.verify().firstBroken()).isEqualTo(1);
+        assertThat(audit.verify().problem()).isEqualTo("entry 1 is missing (the next entry is 2)");
+    }
+
+    private AuditLog threeEntries() {
+        AuditLog audit = new AuditLog(jdbc);
+        audit.record(START, "alice", "model.import", "model/1", "imported albion.yaml");
+        audit.record(START.plusSeconds(1), "bob", "system.state", "system/ad-core", "compromised -> restored");
+        audit.recordAll(List.of(new AuditLog.Change(START.plusSeconds(2), "carol", "plan.compute", "plan/1", "heuristic plan")));
+        return audit;
     }
 
     @Test
