@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Runs Rebound's benchmarks and prints each result with the baseline measured in the same run and the
- * ratio between them. {@code bench/run} runs impact, import and plan (a few minutes);
+ * ratio between them. {@code bench/run} runs impact, import, audit and plan (a few minutes);
  * {@code bench/run psplib-j30} and {@code bench/run psplib-j120} run the PSPLIB sets (about 45 and 50
  * minutes). Figures go in docs/benchmarks.md.
  */
@@ -29,6 +29,10 @@ public final class Benchmarks {
         }
         if (only.isEmpty() || only.contains("import")) {
             allMet &= ImportBenchmark.run(out).meetsTarget();
+            out.println();
+        }
+        if (only.isEmpty() || only.contains("audit")) {
+            allMet &= AuditBenchmark.run(out);
             out.println();
         }
         if (only.isEmpty() || only.contains("plan")) {
