@@ -37,7 +37,8 @@ public final class AuditCommand implements Runnable {
                 verification = store.auditLog().verify();
             }
             if (verification.intact()) {
-                spec.commandLine().getOut().println("audit log intact: " + verification.entries() + " entries, head " + verification.head());
+                spec.commandLine().getOut().println("audit log intact: " + verification.entries() + (verification.entries() == 1 ? " entry" : " entries")
+                        + ", head " + verification.head());
                 return ExitCodes.OK;
             }
             spec.commandLine().getErr().println("audit log broken at entry " + verification.firstBroken() + ": " + verification.problem()
