@@ -1,6 +1,7 @@
 package org.rebound.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -19,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -41,9 +44,10 @@ class SecurityConfig {
             Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name(), Role.RESPONDER.name()};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection protection) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http
+                .addFilterBefore(new LoginThrottleFilter(protection), CsrfFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**",
                                 "/webjars/**", "/favicon.svg", "/error").permitAll()
@@ -54,7 +58,10 @@ class SecurityConfig {
                                 "/api/plans/progress", "/plan/replan").hasAnyRole(OPERATORS)
                         .requestMatchers("/actuator/**", "/api/audit", "/api/audit/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler((request, response, failure) -> response.sendRedirect(
+                                failure instanceof LockedException ? "/login?locked" : "/login?error"))
+                        .permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(exceptions -> exceptions
@@ -97,11 +104,12 @@ class SecurityConfig {
     }
 
     @Bean
-    UserDetailsService userDetailsService(UserStore users) {
+    UserDetailsService userDetailsService(UserStore users, Clock clock) {
         return username -> users.find(username)
                 .map(account -> User.withUsername(account.username())
                         .password(account.passwordHash())
                         .disabled(!account.enabled())
+                        .accountLocked(account.isLockedAt(clock.instant()))
                         .roles(account.roles().stream().map(Role::name).collect(Collectors.toSet()).toArray(String[]::new))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));

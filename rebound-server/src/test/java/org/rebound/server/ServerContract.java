@@ -71,6 +71,20 @@ abstract class ServerContract {
     }
 
     @Test
+    void fiveWrongPasswordsInARowLockTheAccount() {
+        users.create("lucy", encoder.encode(PASSWORD), Set.of(Role.RESPONDER), Instant.now());
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(Http.basic(port, "lucy", "guess-" + attempt).get("/api/impact").statusCode()).isEqualTo(401);
+        }
+
+        assertThat(Http.basic(port, "lucy", PASSWORD).get("/api/impact").statusCode()).as("locked despite the right password").isEqualTo(401);
+        HttpResponse<String> form = Http.anonymous(port).logIn("lucy", PASSWORD);
+        assertThat(form.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?locked"));
+        assertThat(admin().get("/api/audit?limit=20").body()).contains("\"action\":\"user.locked\"", "user/lucy");
+    }
+
+    @Test
     void healthAndTheLoginPageAreOpenToAll() {
         Http stranger = Http.anonymous(port);
 
