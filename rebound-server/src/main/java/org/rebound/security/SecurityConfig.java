@@ -3,6 +3,7 @@ package org.rebound.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.stream.Collectors;
+import org.rebound.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -24,10 +25,12 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every request is authenticated except the login page, health and static assets. Browsers log in
- * with a form and a session (CSRF-protected); scripts call the API with HTTP Basic credentials. Pages
+ * with a form and a session (CSRF-protected); scripts call the API with an API token (Bearer) or HTTP
+ * Basic credentials. Pages
  * are served with a strict Content Security Policy: no inline script or style, nothing from
  * outside Rebound.
  */
@@ -44,10 +47,12 @@ class SecurityConfig {
             Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name(), Role.RESPONDER.name()};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection protection) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection protection, ApiTokens tokens,
+                                            UserDetailsService users) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http
                 .addFilterBefore(new LoginThrottleFilter(protection), CsrfFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, users), CsrfFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**",
                                 "/webjars/**", "/favicon.svg", "/error").permitAll()
@@ -81,7 +86,7 @@ class SecurityConfig {
      */
     private static boolean carriesCredentials(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.startsWith("Basic ");
+        return authorization != null && (authorization.startsWith("Basic ") || authorization.startsWith("Bearer "));
     }
 
     private static AccessDeniedHandler loggingAccessDeniedHandler() {
@@ -101,6 +106,16 @@ class SecurityConfig {
     @Bean
     UserStore userStore(JdbcClient jdbc) {
         return new UserStore(jdbc);
+    }
+
+    @Bean
+    ApiTokenStore apiTokenStore(JdbcClient jdbc) {
+        return new ApiTokenStore(jdbc);
+    }
+
+    @Bean
+    ApiTokens apiTokens(ApiTokenStore store, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        return new ApiTokens(store, audit, transactions, clock);
     }
 
     @Bean

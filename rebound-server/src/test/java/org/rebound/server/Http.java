@@ -38,6 +38,14 @@ final class Http {
         return new Http("http://localhost:" + port, null, true);
     }
 
+    static Http bearer(int port, String token) {
+        return new Http("http://localhost:" + port, "Bearer " + token, false);
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     static Http basic(int port, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new Http("http://localhost:" + port, "Basic " + token, false);

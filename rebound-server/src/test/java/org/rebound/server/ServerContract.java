@@ -50,6 +50,9 @@ abstract class ServerContract {
     @Autowired
     PasswordEncoder encoder;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void createTeam() {
         for (var member : Map.of("rita", Role.RESPONDER, "edward", Role.EXECUTIVE).entrySet()) {
@@ -82,6 +85,53 @@ abstract class ServerContract {
         HttpResponse<String> form = Http.anonymous(port).logIn("lucy", PASSWORD);
         assertThat(form.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?locked"));
         assertThat(admin().get("/api/audit?limit=20").body()).contains("\"action\":\"user.locked\"", "user/lucy");
+    }
+
+    @Test
+    void anApiTokenActsAsItsUserAndAReadTokenOnlyReads() {
+        Http rita = Http.basic(port, "rita", PASSWORD);
+        String reader = read(rita.postJson("/api/tokens", "{\"name\": \"wall screen\", \"scope\": \"read\"}")).get("token").asString();
+        String writer = read(rita.postJson("/api/tokens", "{\"name\": \"runbook bot\", \"scope\": \"write\", \"expires_in\": \"7d\"}"))
+                .get("token").asString();
+
+        assertThat(reader).startsWith("rbd_").hasSizeGreaterThan(40);
+        assertThat(Http.bearer(port, reader).get("/api/impact").statusCode()).isEqualTo(200);
+        assertThat(Http.bearer(port, reader).postJson("/api/systems/intranet/state", "{\"state\": \"isolated\", \"reason\": \"x\"}")
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> written = Http.bearer(port, writer).postJson("/api/systems/intranet/state",
+                "{\"state\": \"isolated\", \"reason\": \"runbook: isolate the intranet\"}");
+        assertThat(written.statusCode()).isEqualTo(200);
+        assertThat(read(written).get("event").get("actor").asString()).isEqualTo("rita");
+        assertThat(Http.bearer(port, writer).postJson("/api/tokens", "{\"name\": \"another\"}").statusCode())
+                .as("a token cannot mint tokens").isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from api_token where token_hash = :hash").param("hash", sha256(reader))
+                .query(Long.class).single()).as("only the hash is stored").isEqualTo(1);
+    }
+
+    @Test
+    void revokedExpiredAndUnknownTokensAreRefused() throws InterruptedException {
+        Http rita = Http.basic(port, "rita", PASSWORD);
+        JsonNode revokable = read(rita.postJson("/api/tokens", "{\"name\": \"laptop script\"}"));
+        String shortLived = read(rita.postJson("/api/tokens", "{\"name\": \"one second\", \"expires_in\": \"1s\"}")).get("token").asString();
+
+        assertThat(rita.delete("/api/tokens/" + revokable.get("id").asLong()).statusCode()).isEqualTo(204);
+        Thread.sleep(1_200);
+
+        assertThat(Http.bearer(port, revokable.get("token").asString()).get("/api/impact").statusCode()).isEqualTo(401);
+        assertThat(Http.bearer(port, shortLived).get("/api/impact").statusCode()).isEqualTo(401);
+        assertThat(Http.bearer(port, "rbd_made-up").get("/api/impact").statusCode()).isEqualTo(401);
+        assertThat(Http.basic(port, "edward", PASSWORD).delete("/api/tokens/" + revokable.get("id").asLong()).statusCode())
+                .as("nobody else's token").isEqualTo(404);
+        assertThat(rita.postJson("/api/tokens", "{\"name\": \"forever\", \"expires_in\": \"400d\"}").statusCode()).isEqualTo(400);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     @Test
