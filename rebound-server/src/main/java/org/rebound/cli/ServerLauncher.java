@@ -47,7 +47,8 @@ final class ServerLauncher {
         out.println();
         context.getBean(StartupReport.class).generatedAdminPassword()
                 .ifPresentOrElse(
-                        password -> out.println(AdminAccount.notice("created the administrator account", password)),
+                        password -> out.println(AdminAccount.notice("created the administrator account", password)
+                                + "\nAt the first login you will set up two-factor authentication with an authenticator app."),
                         () -> out.println("Log in as " + AdminAccount.USERNAME + " with the password printed when this data was"
                                 + " first used (forgotten? stop Rebound and run: ./rebound reset-admin"
                                 + (storage.dbUrl == null ? " --data " + storage.dataDir : "") + ")."));

@@ -54,16 +54,21 @@ public final class AdminAccount {
         return suppliedPassword == null ? Optional.of(password) : Optional.empty();
     }
 
-    /** Gives the administrator a new random password and returns it, creating the account if it is missing. */
+    /**
+     * Gives the administrator a new random password and returns it, creating the account if it is
+     * missing; its second factor is removed too (the usual reason for a reset is a lost phone), so it
+     * enrols again at the next login.
+     */
     public String resetPassword(String actor) {
         String password = generate();
         transactions.executeWithoutResult(status -> {
             if (users.find(USERNAME).isPresent()) {
                 users.changePassword(USERNAME, encoder.encode(password));
+                users.setSecondFactor(USERNAME, null, 0, java.util.List.of());
             } else {
                 users.create(USERNAME, encoder.encode(password), Set.of(Role.ADMIN, Role.INCIDENT_COMMANDER), clock.instant());
             }
-            audit.record(clock.instant(), actor, "user.password-reset", "user/" + USERNAME, "administrator password reset");
+            audit.record(clock.instant(), actor, "user.password-reset", "user/" + USERNAME, "administrator password and second factor reset");
         });
         return password;
     }

@@ -68,6 +68,24 @@ public class LoginProtection {
         });
     }
 
+    /**
+     * Counts a wrong second-factor code like a wrong password.
+     *
+     * @return whether it locked the account
+     */
+    public boolean wrongSecondFactor(String username) {
+        Instant now = clock.instant();
+        log.warn("wrong second-factor code for {}", username);
+        Boolean locked = transactions.execute(status -> {
+            boolean locks = users.recordFailure(username, ACCOUNT_LIMIT, now.plus(LOCK));
+            if (locks) {
+                audit.record(now, "rebound", "user.locked", "user/" + username, ACCOUNT_LIMIT + " wrong codes in a row; locked until " + now.plus(LOCK));
+            }
+            return locks;
+        });
+        return Boolean.TRUE.equals(locked);
+    }
+
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         users.recordSuccess(event.getAuthentication().getName());

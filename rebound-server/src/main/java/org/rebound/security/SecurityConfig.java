@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -45,14 +46,26 @@ class SecurityConfig {
 
     private static final String[] OPERATORS = {
             Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name(), Role.RESPONDER.name()};
+    private static final String[] ALL_ROLES = java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+
+    /** Anyone fully logged in may enrol a second factor; those who must are sent there straight after their password. */
+    private static String[] withEnrolment() {
+        java.util.List<String> authorities = new java.util.ArrayList<>();
+        authorities.add(MfaStages.ENROL);
+        for (Role role : Role.values()) {
+            authorities.add(role.authority());
+        }
+        return authorities.toArray(String[]::new);
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection protection, ApiTokens tokens,
-                                            UserDetailsService users) throws Exception {
+                                            UserDetailsService users, SecondFactor secondFactor, MfaStages stages) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http
                 .addFilterBefore(new LoginThrottleFilter(protection), CsrfFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, users), CsrfFilter.class)
+                .addFilterAfter(new BasicAuthMfaGuard(secondFactor), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**",
                                 "/webjars/**", "/favicon.svg", "/error").permitAll()
@@ -62,8 +75,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/systems/*/state", "/systems/state", "/api/plans",
                                 "/api/plans/progress", "/plan/replan").hasAnyRole(OPERATORS)
                         .requestMatchers("/actuator/**", "/api/audit", "/api/audit/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                        .requestMatchers("/login/mfa").hasAuthority(MfaStages.PENDING)
+                        .requestMatchers("/account/mfa/enrol").hasAnyAuthority(withEnrolment())
+                        .anyRequest().hasAnyRole(ALL_ROLES))
+                .formLogin(form -> form.loginPage("/login").successHandler(stages)
                         .failureHandler((request, response, failure) -> response.sendRedirect(
                                 failure instanceof LockedException ? "/login?locked" : "/login?error"))
                         .permitAll())
@@ -89,9 +104,16 @@ class SecurityConfig {
         return authorization != null && (authorization.startsWith("Basic ") || authorization.startsWith("Bearer "));
     }
 
+    /** Users between their password and their second factor are sent back to that step; others are refused and logged. */
     private static AccessDeniedHandler loggingAccessDeniedHandler() {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         return (request, response, denied) -> {
+            var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            String step = authentication == null ? null : MfaStages.pendingStep(authentication);
+            if (step != null && "GET".equals(request.getMethod()) && !request.getRequestURI().startsWith("/api/")) {
+                response.sendRedirect(step);
+                return;
+            }
             var user = request.getUserPrincipal();
             log.warn("denied {} {} to {}", request.getMethod(), request.getRequestURI(), user == null ? "anonymous" : user.getName());
             forbidden.handle(request, response, denied);
@@ -106,6 +128,16 @@ class SecurityConfig {
     @Bean
     UserStore userStore(JdbcClient jdbc) {
         return new UserStore(jdbc);
+    }
+
+    @Bean
+    SecondFactor secondFactor(UserStore users, PasswordEncoder encoder, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        return new SecondFactor(users, encoder, audit, transactions, clock);
+    }
+
+    @Bean
+    MfaStages mfaStages(SecondFactor secondFactor, UserDetailsService users) {
+        return new MfaStages(secondFactor, users);
     }
 
     @Bean

@@ -85,6 +85,47 @@ public final class UserStore {
         return locks;
     }
 
+    /** The account's TOTP secret and the last time step a code was accepted at, if it has enrolled. */
+    public record SecondFactorState(String secret, long lastStep) {
+    }
+
+    public java.util.Optional<SecondFactorState> secondFactor(String username) {
+        return jdbc.sql("select totp_secret, totp_last_step from app_user where username = :username and totp_secret is not null")
+                .param("username", username)
+                .query((row, number) -> new SecondFactorState(row.getString("totp_secret"), row.getLong("totp_last_step")))
+                .optional();
+    }
+
+    /** Enrols (or with a null secret, removes) the account's TOTP secret and its recovery codes' hashes. */
+    public void setSecondFactor(String username, @Nullable String secret, long lastStep, java.util.List<String> recoveryCodeHashes) {
+        jdbc.sql("update app_user set totp_secret = :secret, totp_last_step = :step where username = :username")
+                .param("secret", secret).param("step", lastStep).param("username", username).update();
+        jdbc.sql("delete from recovery_code where username = :username").param("username", username).update();
+        for (String hash : recoveryCodeHashes) {
+            jdbc.sql("insert into recovery_code (username, code_hash) values (:username, :hash)")
+                    .param("username", username).param("hash", hash).update();
+        }
+    }
+
+    /** Records that a code of this time step was accepted, so that it is never accepted again. */
+    public void usedStep(String username, long step) {
+        jdbc.sql("update app_user set totp_last_step = :step where username = :username")
+                .param("step", step).param("username", username).update();
+    }
+
+    /** The unused recovery codes' hashes, by id. */
+    public java.util.Map<Long, String> unusedRecoveryCodes(String username) {
+        java.util.Map<Long, String> codes = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, code_hash from recovery_code where username = :username and used_at is null order by id")
+                .param("username", username)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) row -> codes.put(row.getLong("id"), row.getString("code_hash")));
+        return codes;
+    }
+
+    public void useRecoveryCode(long id, Instant at) {
+        jdbc.sql("update recovery_code set used_at = :at where id = :id").param("at", Rows.timestamp(at)).param("id", id).update();
+    }
+
     /** A successful login clears the count of wrong passwords. */
     public void recordSuccess(String username) {
         jdbc.sql("update app_user set failed_logins = 0 where username = :username and failed_logins > 0")

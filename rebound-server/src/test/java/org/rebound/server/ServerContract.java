@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -53,8 +54,14 @@ abstract class ServerContract {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.rebound.security.ApiTokens tokens;
+
+    private String adminToken;
+
     @BeforeEach
     void createTeam() {
+        adminToken = tokens.issue("admin", "integration tests", org.rebound.security.ApiTokens.WRITE, java.time.Duration.ofHours(1)).value();
         for (var member : Map.of("rita", Role.RESPONDER, "edward", Role.EXECUTIVE).entrySet()) {
             if (users.find(member.getKey()).isEmpty()) {
                 users.create(member.getKey(), encoder.encode(PASSWORD), Set.of(member.getValue()), Instant.now());
@@ -132,6 +139,66 @@ abstract class ServerContract {
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    @Test
+    void aPasswordAloneOverBasicAuthCannotBypassTheSecondFactor() {
+        HttpResponse<String> basic = Http.basic(port, "admin", ADMIN_PASSWORD).get("/api/impact");
+
+        assertThat(basic.statusCode()).isEqualTo(401);
+        assertThat(Http.basic(port, "rita", PASSWORD).get("/api/impact").statusCode()).as("no second factor required of a responder").isEqualTo(200);
+    }
+
+    @Test
+    void anIncidentCommanderEnrolsAnAuthenticatorAtTheFirstLoginAndThenNeedsItsCodes() {
+        users.create("ivy", encoder.encode(PASSWORD), Set.of(Role.INCIDENT_COMMANDER), Instant.now());
+        Http browser = Http.anonymous(port);
+
+        HttpResponse<String> afterPassword = browser.logIn("ivy", PASSWORD);
+        assertThat(afterPassword.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/account/mfa/enrol"));
+        assertThat(browser.getPage("/").headers().firstValue("Location")).as("nothing else until enrolled")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/account/mfa/enrol"));
+        assertThat(browser.get("/api/impact").statusCode()).isEqualTo(403);
+        String enrolPage = browser.getPage("/account/mfa/enrol").body();
+        assertThat(enrolPage).contains("data:image/svg+xml;base64,");
+        String secret = secretIn(enrolPage);
+        HttpResponse<String> wrong = browser.postForm("/account/mfa/enrol", Map.of("code", "000000", "_csrf", Http.csrfToken(enrolPage)));
+        assertThat(wrong.body()).contains("That code is not right");
+        HttpResponse<String> enrolled = browser.postForm("/account/mfa/enrol",
+                Map.of("code", org.rebound.security.Totp.code(secret, org.rebound.security.Totp.step(Instant.now())), "_csrf", Http.csrfToken(enrolPage)));
+        assertThat(enrolled.body()).contains("Recovery codes");
+        List<String> codes = recoveryCodesIn(enrolled.body());
+        assertThat(codes).hasSize(10);
+        assertThat(browser.getPage("/").statusCode()).isEqualTo(200);
+
+        Http later = Http.anonymous(port);
+        HttpResponse<String> again = later.logIn("ivy", PASSWORD);
+        assertThat(again.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login/mfa"));
+        String codePage = later.getPage("/login/mfa").body();
+        HttpResponse<String> recovered = later.postForm("/login/mfa", Map.of("code", codes.get(0), "_csrf", Http.csrfToken(codePage)));
+        assertThat(recovered.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        assertThat(later.getPage("/").statusCode()).isEqualTo(200);
+
+        Http reuse = Http.anonymous(port);
+        reuse.logIn("ivy", PASSWORD);
+        String page = reuse.getPage("/login/mfa").body();
+        assertThat(reuse.postForm("/login/mfa", Map.of("code", codes.get(0), "_csrf", Http.csrfToken(page))).body())
+                .as("a recovery code works once").contains("That code is not right");
+    }
+
+    private static String secretIn(String page) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("data-testid=\"totp-secret\">([A-Z2-7 ]+)<").matcher(page);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1).replace(" ", "");
+    }
+
+    private static List<String> recoveryCodesIn(String page) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<code>([A-Z2-9]{5}-[A-Z2-9]{5})</code>").matcher(page);
+        List<String> codes = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            codes.add(matcher.group(1));
+        }
+        return codes;
     }
 
     @Test
@@ -384,8 +451,9 @@ abstract class ServerContract {
         assertThat(announced.get(10, TimeUnit.SECONDS)).isEqualTo("data:system hq-endpoints restored");
     }
 
+    /** The administrator must use a second factor, so scripts act as admin with a token. */
     private Http admin() {
-        return Http.basic(port, "admin", ADMIN_PASSWORD);
+        return Http.bearer(port, adminToken);
     }
 
     private JsonNode read(HttpResponse<String> response) {

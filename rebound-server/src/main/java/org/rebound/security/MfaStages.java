@@ -1,0 +1,95 @@
+package org.rebound.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * The steps of logging in with a second factor. A correct password alone only reaches the next step:
+ * entering a code ({@link #PENDING}), or, for administrators and incident commanders who have no
+ * authenticator yet, enrolling one ({@link #ENROL}). Only then does the session get the user's roles.
+ */
+public final class MfaStages implements AuthenticationSuccessHandler {
+
+    public static final String PENDING = "MFA_PENDING";
+    public static final String ENROL = "MFA_ENROL";
+
+    private final SecondFactor secondFactor;
+    private final UserDetailsService users;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    public MfaStages(SecondFactor secondFactor, UserDetailsService users) {
+        this.secondFactor = secondFactor;
+        this.users = users;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication password)
+            throws IOException {
+        String username = password.getName();
+        if (secondFactor.isEnrolled(username)) {
+            replace(request, response, limited(username, PENDING));
+            response.sendRedirect("/login/mfa");
+        } else if (SecondFactor.isRequiredFor(roles(password))) {
+            replace(request, response, limited(username, ENROL));
+            response.sendRedirect("/account/mfa/enrol");
+        } else {
+            response.sendRedirect("/");
+        }
+    }
+
+    /** Grants the session the user's roles after the second factor, with a new session id. */
+    public void complete(HttpServletRequest request, HttpServletResponse response, String username) {
+        var user = users.loadUserByUsername(username);
+        replace(request, response, UsernamePasswordAuthenticationToken.authenticated(username, null, user.getAuthorities()));
+        request.changeSessionId();
+    }
+
+    /** Where a user stuck at a step should go, or null when they are past the steps. */
+    public static String pendingStep(Authentication authentication) {
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            if (authority.getAuthority().equals(PENDING)) {
+                return "/login/mfa";
+            }
+            if (authority.getAuthority().equals(ENROL)) {
+                return "/account/mfa/enrol";
+            }
+        }
+        return null;
+    }
+
+    public static boolean isEnrolling(Authentication authentication) {
+        return authentication.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals(ENROL));
+    }
+
+    static Set<Role> roles(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_"))
+                .map(authority -> Role.valueOf(authority.substring("ROLE_".length())))
+                .collect(Collectors.toSet());
+    }
+
+    private static Authentication limited(String username, String stage) {
+        return UsernamePasswordAuthenticationToken.authenticated(username, null, List.of(new SimpleGrantedAuthority(stage)));
+    }
+
+    private void replace(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+}
