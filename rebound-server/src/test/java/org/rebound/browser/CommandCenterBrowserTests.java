@@ -1,0 +1,148 @@
+package org.rebound.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rebound.security.Role;
+import org.rebound.security.Totp;
+import org.rebound.security.UserStore;
+import org.rebound.server.ReboundServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The command center in a real headless Chromium, on the demo incident: the administrator logs in
+ * with a second factor, watches a process come back live when a system is restored, and an executive
+ * sees the same dashboard without any way to change it. Screenshots of the main pages go to
+ * docs/screenshots/.
+ */
+@SpringBootTest(classes = ReboundServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"rebound.demo=true", "rebound.admin-password=" + CommandCenterBrowserTests.ADMIN_PASSWORD,
+                "rebound.tick-interval=2s"})
+class CommandCenterBrowserTests {
+
+    static final String ADMIN_PASSWORD = "browser-test-admin-password";
+    static final String PASSWORD = "browser-test-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserStore users;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    private WebDriver browser;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.username", () -> "rebound");
+        registry.add("spring.datasource.password", () -> "test-only");
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        Browser.assumeInstalled();
+        if (users.find("erin").isEmpty()) {
+            users.create("erin", encoder.encode(PASSWORD), Set.of(Role.EXECUTIVE), Instant.now());
+        }
+        browser = Browser.open(1280, 900);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theAdministratorLogsInWithASecondFactorAndWatchesAProcessComeBackLive() {
+        browser.get(url("/login"));
+        Browser.screenshot(browser, "login");
+        logIn("admin", ADMIN_PASSWORD);
+
+        waitFor(ExpectedConditions.urlContains("/account/mfa/enrol"));
+        Browser.screenshot(browser, "mfa-enrol");
+        String secret = browser.findElement(By.cssSelector("[data-testid=totp-secret]")).getText().replace(" ", "");
+        browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now())));
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=recovery-codes]")));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=recovery-codes] li"))).hasSize(10);
+        browser.findElement(By.linkText("Continue to the dashboard")).click();
+
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("processes")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Incident: ransomware");
+        WebElement connectedCar = state("connected-car-services");
+        assertThat(connectedCar.getText()).isEqualTo("down");
+        String lossBefore = browser.findElement(By.cssSelector("[data-testid=loss-per-hour]")).getText();
+        Browser.screenshot(browser, "dashboard");
+
+        browser.findElement(By.id("system")).sendKeys("vmware-primary");
+        new Select(browser.findElement(By.id("state"))).selectByValue("restored");
+        browser.findElement(By.id("reason")).sendKeys("Cluster rebuilt from the offline vault and scanned clean");
+        browser.findElement(By.cssSelector(".state-form button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("state-result"), "vmware-primary is now restored."));
+        waitFor(driver -> state("connected-car-services").getText().equals("up"));
+        waitFor(driver -> !driver.findElement(By.cssSelector("[data-testid=loss-per-hour]")).getText().equals(lossBefore));
+        Browser.screenshot(browser, "dashboard-after-restore");
+
+        browser.get(url("/plan"));
+        browser.findElement(By.id("replan-reason")).sendKeys("first plan of the browser test");
+        new Select(browser.findElement(By.id("time-limit"))).selectByValue("2s");
+        browser.findElement(By.cssSelector(".replan-form button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("replan-result"), "computed"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#gantt canvas")));
+        Browser.screenshot(browser, "plan");
+    }
+
+    @Test
+    void anExecutiveSeesTheDashboardButCannotChangeAnything() {
+        browser.get(url("/login"));
+        logIn("erin", PASSWORD);
+
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("processes")));
+        assertThat(browser.findElements(By.cssSelector(".state-form"))).isEmpty();
+        assertThat(browser.findElement(By.id("systems")).getText()).contains("vmware-primary");
+        browser.get(url("/plan"));
+        assertThat(browser.findElements(By.cssSelector(".replan-form"))).isEmpty();
+    }
+
+    private void logIn(String username, String password) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private WebElement state(String process) {
+        return browser.findElement(By.cssSelector("[data-testid=state-" + process + "]"));
+    }
+
+    private <T> void waitFor(java.util.function.Function<WebDriver, T> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
