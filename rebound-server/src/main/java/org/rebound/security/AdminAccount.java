@@ -1,6 +1,5 @@
 package org.rebound.security;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -11,23 +10,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the administrator on first start, and resets its password on request. The password is
- * random (about 119 bits) unless one is supplied, for example from {@code REBOUND_ADMIN_PASSWORD};
+ * random (about 116 bits) unless one is supplied, for example from {@code REBOUND_ADMIN_PASSWORD};
  * it is returned once for printing and only its hash is kept.
  */
 public final class AdminAccount {
 
     public static final String USERNAME = "admin";
-    /** Shorter supplied passwords are refused: an administrator of an incident system needs a strong one. */
-    public static final int MIN_PASSWORD_LENGTH = 12;
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    private static final int GENERATED_LENGTH = 20;
 
     private final UserStore users;
     private final AuditLog audit;
     private final PasswordEncoder encoder;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public AdminAccount(UserStore users, AuditLog audit, PasswordEncoder encoder, TransactionTemplate transactions, Clock clock) {
         this.users = users;
@@ -46,7 +40,7 @@ public final class AdminAccount {
         if (users.count() > 0) {
             return Optional.empty();
         }
-        String password = suppliedPassword == null ? generate() : checked(suppliedPassword);
+        String password = suppliedPassword == null ? Passwords.generate() : checked(suppliedPassword);
         transactions.executeWithoutResult(status -> {
             users.create(USERNAME, encoder.encode(password), Set.of(Role.ADMIN, Role.INCIDENT_COMMANDER), clock.instant());
             audit.record(clock.instant(), "rebound", "user.create", "user/" + USERNAME, "administrator created on first start");
@@ -60,7 +54,7 @@ public final class AdminAccount {
      * enrols again at the next login.
      */
     public String resetPassword(String actor) {
-        String password = generate();
+        String password = Passwords.generate();
         transactions.executeWithoutResult(status -> {
             if (users.find(USERNAME).isPresent()) {
                 users.changePassword(USERNAME, encoder.encode(password));
@@ -74,18 +68,10 @@ public final class AdminAccount {
     }
 
     private static String checked(String supplied) {
-        if (supplied.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("the administrator password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        if (supplied.length() < Passwords.MIN_LENGTH) {
+            throw new IllegalArgumentException("the administrator password must have at least " + Passwords.MIN_LENGTH + " characters");
         }
         return supplied;
-    }
-
-    private String generate() {
-        StringBuilder password = new StringBuilder(GENERATED_LENGTH);
-        for (int i = 0; i < GENERATED_LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 
     /** The notice printed once when a password was generated; {@code what} says what happened to the account. */

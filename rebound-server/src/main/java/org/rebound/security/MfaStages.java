@@ -17,37 +17,62 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
- * The steps of logging in with a second factor. A correct password alone only reaches the next step:
- * entering a code ({@link #PENDING}), or, for administrators and incident commanders who have no
- * authenticator yet, enrolling one ({@link #ENROL}). Only then does the session get the user's roles.
+ * The steps of logging in after the password. A correct password alone only reaches the next step:
+ * replacing a password an administrator issued ({@link #PASSWORD_CHANGE}), entering a code
+ * ({@link #PENDING}), or, for administrators and incident commanders who have no authenticator yet,
+ * enrolling one ({@link #ENROL}). Only after the last step does the session get the user's roles.
  */
 public final class MfaStages implements AuthenticationSuccessHandler {
 
     public static final String PENDING = "MFA_PENDING";
     public static final String ENROL = "MFA_ENROL";
+    public static final String PASSWORD_CHANGE = "PASSWORD_CHANGE";
 
     private final SecondFactor secondFactor;
     private final UserDetailsService users;
+    private final UserStore accounts;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    public MfaStages(SecondFactor secondFactor, UserDetailsService users) {
+    public MfaStages(SecondFactor secondFactor, UserDetailsService users, UserStore accounts) {
         this.secondFactor = secondFactor;
         this.users = users;
+        this.accounts = accounts;
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication password)
             throws IOException {
         String username = password.getName();
+        if (accounts.find(username).map(UserStore.Account::passwordChangeRequired).orElse(false)) {
+            replace(request, response, limited(username, PASSWORD_CHANGE));
+            response.sendRedirect("/account/password");
+            return;
+        }
+        String step = secondFactorStep(request, response, username, roles(password.getAuthorities()));
+        response.sendRedirect(step == null ? "/" : step);
+    }
+
+    /** After a required password change: on to the second factor, or straight in. Returns where to go next. */
+    public String afterPasswordChange(HttpServletRequest request, HttpServletResponse response, String username) {
+        String step = secondFactorStep(request, response, username, roles(users.loadUserByUsername(username).getAuthorities()));
+        if (step != null) {
+            return step;
+        }
+        complete(request, response, username);
+        return "/";
+    }
+
+    /** Moves the session to the second-factor step the user needs and returns its page, or null when they need none. */
+    private String secondFactorStep(HttpServletRequest request, HttpServletResponse response, String username, Set<Role> roles) {
         if (secondFactor.isEnrolled(username)) {
             replace(request, response, limited(username, PENDING));
-            response.sendRedirect("/login/mfa");
-        } else if (SecondFactor.isRequiredFor(roles(password))) {
-            replace(request, response, limited(username, ENROL));
-            response.sendRedirect("/account/mfa/enrol");
-        } else {
-            response.sendRedirect("/");
+            return "/login/mfa";
         }
+        if (SecondFactor.isRequiredFor(roles)) {
+            replace(request, response, limited(username, ENROL));
+            return "/account/mfa/enrol";
+        }
+        return null;
     }
 
     /** Grants the session the user's roles after the second factor, with a new session id. */
@@ -66,8 +91,15 @@ public final class MfaStages implements AuthenticationSuccessHandler {
             if (authority.getAuthority().equals(ENROL)) {
                 return "/account/mfa/enrol";
             }
+            if (authority.getAuthority().equals(PASSWORD_CHANGE)) {
+                return "/account/password";
+            }
         }
         return null;
+    }
+
+    public static boolean isChangingPassword(Authentication authentication) {
+        return authentication.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals(PASSWORD_CHANGE));
     }
 
     public static boolean isEnrolling(Authentication authentication) {
@@ -75,7 +107,11 @@ public final class MfaStages implements AuthenticationSuccessHandler {
     }
 
     static Set<Role> roles(Authentication authentication) {
-        return authentication.getAuthorities().stream()
+        return roles(authentication.getAuthorities());
+    }
+
+    private static Set<Role> roles(java.util.Collection<? extends GrantedAuthority> authorities) {
+        return authorities.stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith("ROLE_"))
                 .map(authority -> Role.valueOf(authority.substring("ROLE_".length())))

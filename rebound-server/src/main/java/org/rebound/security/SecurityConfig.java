@@ -46,12 +46,14 @@ class SecurityConfig {
 
     private static final String[] OPERATORS = {
             Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name(), Role.RESPONDER.name()};
-    private static final String[] ALL_ROLES = java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+    /** Everyone but external partners, who see only what is shared with them (nothing is, yet). */
+    private static final String[] INTERNAL_ROLES = java.util.Arrays.stream(Role.values())
+            .filter(role -> role != Role.EXTERNAL_PARTNER).map(Role::name).toArray(String[]::new);
 
-    /** Anyone fully logged in may enrol a second factor; those who must are sent there straight after their password. */
-    private static String[] withEnrolment() {
+    /** Anyone fully logged in may take this step too; those who must are sent to it straight after their password. */
+    private static String[] everyoneAnd(String step) {
         java.util.List<String> authorities = new java.util.ArrayList<>();
-        authorities.add(MfaStages.ENROL);
+        authorities.add(step);
         for (Role role : Role.values()) {
             authorities.add(role.authority());
         }
@@ -60,12 +62,13 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection protection, ApiTokens tokens,
-                                            UserDetailsService users, SecondFactor secondFactor, MfaStages stages) throws Exception {
+                                            UserDetailsService users, SecondFactor secondFactor, MfaStages stages,
+                                            UserStore accounts) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http
                 .addFilterBefore(new LoginThrottleFilter(protection), CsrfFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, users), CsrfFilter.class)
-                .addFilterAfter(new BasicAuthMfaGuard(secondFactor), BasicAuthenticationFilter.class)
+                .addFilterAfter(new BasicAuthGuard(secondFactor, accounts), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**",
                                 "/webjars/**", "/favicon.svg", "/error").permitAll()
@@ -74,10 +77,12 @@ class SecurityConfig {
                                 .hasAnyRole(Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name())
                         .requestMatchers(HttpMethod.POST, "/api/systems/*/state", "/systems/state", "/api/plans",
                                 "/api/plans/progress", "/plan/replan").hasAnyRole(OPERATORS)
-                        .requestMatchers("/actuator/**", "/api/audit", "/api/audit/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/**", "/api/audit", "/api/audit/**", "/api/users", "/api/users/**")
+                                .hasRole(Role.ADMIN.name())
                         .requestMatchers("/login/mfa").hasAuthority(MfaStages.PENDING)
-                        .requestMatchers("/account/mfa/enrol").hasAnyAuthority(withEnrolment())
-                        .anyRequest().hasAnyRole(ALL_ROLES))
+                        .requestMatchers("/account/mfa/enrol").hasAnyAuthority(everyoneAnd(MfaStages.ENROL))
+                        .requestMatchers("/account/password").hasAnyAuthority(everyoneAnd(MfaStages.PASSWORD_CHANGE))
+                        .anyRequest().hasAnyRole(INTERNAL_ROLES))
                 .formLogin(form -> form.loginPage("/login").successHandler(stages)
                         .failureHandler((request, response, failure) -> response.sendRedirect(
                                 failure instanceof LockedException ? "/login?locked" : "/login?error"))
@@ -136,8 +141,14 @@ class SecurityConfig {
     }
 
     @Bean
-    MfaStages mfaStages(SecondFactor secondFactor, UserDetailsService users) {
-        return new MfaStages(secondFactor, users);
+    MfaStages mfaStages(SecondFactor secondFactor, UserDetailsService users, UserStore accounts) {
+        return new MfaStages(secondFactor, users, accounts);
+    }
+
+    @Bean
+    Accounts accounts(UserStore users, SecondFactor secondFactor, PasswordEncoder encoder, AuditLog audit,
+                      TransactionTemplate transactions, Clock clock) {
+        return new Accounts(users, secondFactor, encoder, audit, transactions, clock);
     }
 
     @Bean

@@ -16,8 +16,10 @@ public final class UserStore {
      * An account. {@code passwordHash} is in Spring Security's {@code {id}hash} form.
      *
      * @param lockedUntil when a lock after repeated wrong passwords ends, or null when not locked
+     * @param passwordChangeRequired whether the password was issued by an administrator and must be replaced at the next login
      */
-    public record Account(String username, String passwordHash, Set<Role> roles, boolean enabled, @Nullable Instant lockedUntil) {
+    public record Account(String username, String passwordHash, Set<Role> roles, boolean enabled, @Nullable Instant lockedUntil,
+                          boolean passwordChangeRequired) {
 
         public boolean isLockedAt(Instant now) {
             return lockedUntil != null && now.isBefore(lockedUntil);
@@ -30,14 +32,12 @@ public final class UserStore {
         this.jdbc = jdbc;
     }
 
+    private static final String ACCOUNT_COLUMNS = "username, password_hash, roles, enabled, locked_until, password_change_required";
+
     public Optional<Account> find(String username) {
-        return jdbc.sql("select username, password_hash, roles, enabled, locked_until from app_user where username = :username")
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from app_user where username = :username")
                 .param("username", username)
-                .query((row, number) -> {
-                    var locked = row.getObject("locked_until", java.time.OffsetDateTime.class);
-                    return new Account(row.getString("username"), row.getString("password_hash"), roles(row.getString("roles")),
-                            row.getBoolean("enabled"), locked == null ? null : locked.toInstant());
-                })
+                .query(UserStore::account)
                 .optional();
     }
 
@@ -54,9 +54,21 @@ public final class UserStore {
                 .update();
     }
 
+    /** Sets the password the user chose, which also lifts a lock. */
     public void changePassword(String username, String passwordHash) {
-        int updated = jdbc.sql("update app_user set password_hash = :hash, failed_logins = 0, locked_until = null where username = :username")
+        setPassword(username, passwordHash, false);
+    }
+
+    /** Sets a password an administrator issued: it lifts a lock and must be replaced at the next login. */
+    public void issuePassword(String username, String passwordHash) {
+        setPassword(username, passwordHash, true);
+    }
+
+    private void setPassword(String username, String passwordHash, boolean changeRequired) {
+        int updated = jdbc.sql("update app_user set password_hash = :hash, password_change_required = :required, failed_logins = 0, "
+                        + "locked_until = null where username = :username")
                 .param("hash", passwordHash)
+                .param("required", changeRequired)
                 .param("username", username)
                 .update();
         if (updated != 1) {
@@ -83,6 +95,19 @@ public final class UserStore {
                 .param("username", username)
                 .update();
         return locks;
+    }
+
+    /** Every account, by name. */
+    public java.util.List<Account> all() {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from app_user order by username").query(UserStore::account).list();
+    }
+
+    public void update(String username, Set<Role> roles, boolean enabled) {
+        jdbc.sql("update app_user set roles = :roles, enabled = :enabled where username = :username")
+                .param("roles", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                .param("enabled", enabled)
+                .param("username", username)
+                .update();
     }
 
     /** The account's TOTP secret and the last time step a code was accepted at, if it has enrolled. */
@@ -130,6 +155,12 @@ public final class UserStore {
     public void recordSuccess(String username) {
         jdbc.sql("update app_user set failed_logins = 0 where username = :username and failed_logins > 0")
                 .param("username", username).update();
+    }
+
+    private static Account account(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        var locked = row.getObject("locked_until", java.time.OffsetDateTime.class);
+        return new Account(row.getString("username"), row.getString("password_hash"), roles(row.getString("roles")),
+                row.getBoolean("enabled"), locked == null ? null : locked.toInstant(), row.getBoolean("password_change_required"));
     }
 
     private static Set<Role> roles(String column) {

@@ -24,6 +24,12 @@ public class ApiProblems {
         return problem;
     }
 
+    public static ProblemDetail forbidden(String why) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, why);
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
     public static ProblemDetail notFound(String what) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, what);
         problem.setTitle("Not found");

@@ -186,6 +186,57 @@ abstract class ServerContract {
                 .as("a recovery code works once").contains("That code is not right");
     }
 
+    @Test
+    void anAccountAnAdministratorCreatesMustChooseItsOwnPasswordAtTheFirstLogin() {
+        HttpResponse<String> created = admin().postJson("/api/users", "{\"username\": \"nadia\", \"roles\": [\"responder\"]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String issued = read(created).get("password").asString();
+        assertThat(read(created).get("account").get("password_change_required").asBoolean()).isTrue();
+
+        assertThat(Http.basic(port, "nadia", issued).get("/api/impact").statusCode()).as("not over Basic").isEqualTo(401);
+        Http browser = Http.anonymous(port);
+        assertThat(browser.logIn("nadia", issued).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/account/password"));
+        assertThat(browser.getPage("/").headers().firstValue("Location")).as("nothing else until changed")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/account/password"));
+        String form = browser.getPage("/account/password").body();
+        assertThat(browser.postForm("/account/password", Map.of("current", issued, "chosen", "short", "repeated", "short",
+                "_csrf", Http.csrfToken(form))).body()).contains("at least 12 characters");
+        HttpResponse<String> chosen = browser.postForm("/account/password", Map.of("current", issued,
+                "chosen", "copper kettle harbour", "repeated", "copper kettle harbour", "_csrf", Http.csrfToken(form)));
+
+        assertThat(chosen.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        assertThat(browser.getPage("/").statusCode()).isEqualTo(200);
+        assertThat(Http.basic(port, "nadia", "copper kettle harbour").get("/api/impact").statusCode()).isEqualTo(200);
+        assertThat(Http.basic(port, "nadia", issued).get("/api/impact").statusCode()).as("the issued password is gone").isEqualTo(401);
+        assertThat(admin().get("/api/audit?limit=20").body()).contains("\"action\":\"user.create\"", "\"action\":\"user.password-change\"");
+    }
+
+    @Test
+    void anAdministratorChangesRolesDisablesAccountsButNotThemselves() {
+        admin().postJson("/api/users", "{\"username\": \"omar\", \"roles\": [\"executive\"]}");
+        String password = read(admin().postJson("/api/users/omar/reset-password", "")).get("password").asString();
+        Http omar = Http.anonymous(port);
+        omar.logIn("omar", password);
+        omar.postForm("/account/password", Map.of("current", password, "chosen", "granite lantern meadow",
+                "repeated", "granite lantern meadow", "_csrf", Http.csrfToken(omar.getPage("/account/password").body())));
+        Http omarApi = Http.basic(port, "omar", "granite lantern meadow");
+        assertThat(omarApi.postJson("/api/plans", "{\"engine\": \"heuristic\"}").statusCode()).as("an executive only reads").isEqualTo(403);
+
+        HttpResponse<String> promoted = admin().patchJson("/api/users/omar", "{\"roles\": [\"responder\"]}");
+        assertThat(promoted.statusCode()).isEqualTo(200);
+        assertThat(omarApi.postJson("/api/plans", "{\"engine\": \"heuristic\", \"reason\": \"roles test\"}").statusCode()).isEqualTo(201);
+        assertThat(admin().patchJson("/api/users/omar", "{\"enabled\": false}").statusCode()).isEqualTo(200);
+        assertThat(omarApi.get("/api/impact").statusCode()).as("disabled").isEqualTo(401);
+
+        HttpResponse<String> selfDemotion = admin().patchJson("/api/users/admin", "{\"roles\": [\"responder\"]}");
+        assertThat(selfDemotion.statusCode()).isEqualTo(400);
+        assertThat(selfDemotion.body()).contains("roles", "your own administrator role");
+        assertThat(admin().patchJson("/api/users/omar", "{\"roles\": [\"janitor\"]}").body()).contains("unknown role 'janitor'");
+        assertThat(admin().patchJson("/api/users/nobody", "{\"enabled\": true}").statusCode()).isEqualTo(404);
+        assertThat(admin().get("/api/audit?limit=30").body()).contains("roles executive -> responder", "roles responder -> responder, disabled");
+    }
+
     private static String secretIn(String page) {
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("data-testid=\"totp-secret\">([A-Z2-7 ]+)<").matcher(page);
         assertThat(matcher.find()).isTrue();

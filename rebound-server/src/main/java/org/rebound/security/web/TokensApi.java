@@ -41,8 +41,7 @@ class TokensApi {
     @PostMapping
     ResponseEntity<?> issue(@RequestBody TokenRequest request, Authentication user) {
         if (user.getAuthorities().stream().anyMatch(granted -> granted.getAuthority().equals(ApiTokens.AUTHENTICATED_BY_TOKEN))) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiProblems.badRequest("authorization",
-                    "a token cannot issue tokens; log in as the user"));
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiProblems.forbidden("a token cannot issue tokens; log in as the user"));
         }
         Duration lifetime = request.expiresIn() == null ? Duration.ofDays(30) : Durations.parse(request.expiresIn()).orElse(Duration.ZERO);
         try {
