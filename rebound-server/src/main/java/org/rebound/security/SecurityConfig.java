@@ -77,7 +77,7 @@ class SecurityConfig {
                                 .hasAnyRole(Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name())
                         .requestMatchers(HttpMethod.POST, "/api/systems/*/state", "/systems/state", "/api/plans",
                                 "/api/plans/progress", "/plan/replan").hasAnyRole(OPERATORS)
-                        .requestMatchers("/actuator/**", "/api/audit", "/api/audit/**", "/api/users", "/api/users/**")
+                        .requestMatchers("/actuator/**", "/api/audit", "/api/audit/**", "/api/users", "/api/users/**", "/users", "/users/**")
                                 .hasRole(Role.ADMIN.name())
                         .requestMatchers("/login/mfa").hasAuthority(MfaStages.PENDING)
                         .requestMatchers("/account/mfa/enrol").hasAnyAuthority(everyoneAnd(MfaStages.ENROL))

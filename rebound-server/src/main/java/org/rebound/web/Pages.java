@@ -15,6 +15,7 @@ public final class Pages {
         model.addAttribute("page", page);
         model.addAttribute("user", user.getName());
         model.addAttribute("isOperator", isOperator(user));
+        model.addAttribute("isAdmin", user.getAuthorities().stream().anyMatch(granted -> granted.getAuthority().equals(Role.ADMIN.authority())));
     }
 
     /** Admins, incident commanders and responders change states and plans; the other roles read. */

@@ -51,6 +51,23 @@ final class Browser {
         }
     }
 
+    /** How many pixels the page is wider than the window: 0 when nothing needs scrolling sideways. */
+    static long horizontalOverflow(WebDriver driver) {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
+    }
+
+    /** The ids (or names) of visible form fields that no label, aria-label or aria-labelledby names. */
+    @SuppressWarnings("unchecked")
+    static java.util.List<String> unlabelledFields(WebDriver driver) {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('input, select, textarea'))"
+                        + ".filter(function (f) { return f.type !== 'hidden' && f.offsetParent !== null; })"
+                        + ".filter(function (f) { return f.labels.length === 0 && !f.getAttribute('aria-label')"
+                        + "  && !f.getAttribute('aria-labelledby'); })"
+                        + ".map(function (f) { return f.id || f.name; });");
+    }
+
     /** Saves what the browser shows, from the top of the page, as docs/screenshots/{name}.png. */
     static void screenshot(WebDriver driver, String name) {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");

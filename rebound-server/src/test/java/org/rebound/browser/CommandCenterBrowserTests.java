@@ -18,6 +18,7 @@ import org.rebound.security.Role;
 import org.rebound.security.Totp;
 import org.rebound.security.UserStore;
 import org.rebound.server.ReboundServer;
+import org.rebound.storage.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,10 +53,7 @@ class CommandCenterBrowserTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.username", () -> "rebound");
-        registry.add("spring.datasource.password", () -> "test-only");
+        TestDatabases.bootOnFreshH2(registry);
     }
 
     @BeforeEach
@@ -113,6 +111,42 @@ class CommandCenterBrowserTests {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("replan-result"), "computed"));
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#gantt canvas")));
         Browser.screenshot(browser, "plan");
+
+        browser.get(url("/map"));
+        waitFor(driver -> mapNodeAt("system:erp-core") != null);
+        Browser.screenshot(browser, "dependency-map");
+        clickMapNode("system:erp-core");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map-detail [data-testid=root-cause-chains]")));
+        assertThat(browser.findElement(By.id("map-detail")).getText()).contains("erp-core", "Why it is down", "Recovery");
+        Browser.screenshot(browser, "dependency-map-selected");
+
+        browser.get(url("/systems"));
+        browser.findElement(By.id("system-filter")).sendKeys("plant-servers");
+        waitFor(driver -> driver.findElements(By.cssSelector("#systems-table tr[data-system]")).size() == 4);
+        Browser.screenshot(browser, "systems");
+        browser.findElement(By.linkText("north-plant-servers")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("history-title")));
+        Browser.screenshot(browser, "system");
+
+        browser.get(url("/users"));
+        Browser.screenshot(browser, "users");
+    }
+
+    @Test
+    void everyMainPageFitsA1920PixelWallScreenAndLabelsEveryField() {
+        browser.quit();
+        browser = Browser.open(1920, 1080);
+        browser.get(url("/login"));
+        logIn("erin", PASSWORD);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("processes")));
+        for (String page : java.util.List.of("/", "/systems", "/map", "/plan", "/systems/erp-core", "/account/password")) {
+            browser.get(url(page));
+            assertThat(Browser.horizontalOverflow(browser)).as("%s scrolls sideways", page).isZero();
+            assertThat(Browser.unlabelledFields(browser)).as("fields without a label on %s", page).isEmpty();
+        }
+        browser.get(url("/"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#loss-chart canvas")));
+        Browser.screenshot(browser, "dashboard-wall-screen");
     }
 
     @Test
@@ -122,9 +156,34 @@ class CommandCenterBrowserTests {
 
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("processes")));
         assertThat(browser.findElements(By.cssSelector(".state-form"))).isEmpty();
+        browser.get(url("/systems"));
         assertThat(browser.findElement(By.id("systems")).getText()).contains("vmware-primary");
+        browser.get(url("/systems/vmware-primary"));
+        assertThat(browser.findElements(By.cssSelector(".state-form"))).isEmpty();
         browser.get(url("/plan"));
         assertThat(browser.findElements(By.cssSelector(".replan-form"))).isEmpty();
+    }
+
+    /** Where the map draws a node, in pixels from the map's top left corner, or null before it is drawn. */
+    private java.util.List<?> mapNodeAt(String key) {
+        return (java.util.List<?>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var key = arguments[0]; var chart = echarts.getInstanceByDom(document.getElementById('map'));"
+                        + "if (!chart || !chart.getOption() || !chart.getOption().series) { return null; }"
+                        + "var data = chart.getOption().series[0].data;"
+                        + "var node = data.find(function (n) { return n.id === key; });"
+                        + "if (!node) { return null; }"
+                        + "return chart.convertToPixel({ seriesIndex: 0 }, [node.x, node.y]);", key);
+    }
+
+    /** Clicks where the node is drawn, as a user does; the map's top is scrolled to the top of the window first. */
+    private void clickMapNode(String key) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('map').scrollIntoView(true)");
+        java.util.List<?> pixel = mapNodeAt(key);
+        java.util.List<?> corner = (java.util.List<?>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var r = document.getElementById('map').getBoundingClientRect(); return [r.left, r.top];");
+        int x = (int) Math.round(((Number) corner.get(0)).doubleValue() + ((Number) pixel.get(0)).doubleValue());
+        int y = (int) Math.round(((Number) corner.get(1)).doubleValue() + ((Number) pixel.get(1)).doubleValue());
+        new org.openqa.selenium.interactions.Actions(browser).moveToLocation(x, y).click().perform();
     }
 
     private void logIn(String username, String password) {

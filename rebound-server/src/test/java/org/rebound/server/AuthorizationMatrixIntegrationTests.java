@@ -18,6 +18,7 @@ import org.rebound.security.ApiTokens;
 import org.rebound.security.Role;
 import org.rebound.security.SecondFactor;
 import org.rebound.security.UserStore;
+import org.rebound.storage.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,6 +52,15 @@ class AuthorizationMatrixIntegrationTests {
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/", "", EVERYONE_INSIDE),
             new Endpoint("GET", "/plan", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/systems", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/systems-table?q=erp", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/systems/ad-core", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/systems/ad-core/panel", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/processes/vehicle-production-north/panel", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/map", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/api/map", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/users", "", ADMINS),
+            new Endpoint("GET", "/account/password", "", EnumSet.allOf(Role.class)),
             new Endpoint("GET", "/v3/api-docs", "", EVERYONE_INSIDE),
             new Endpoint("GET", "/api/impact", "", EVERYONE_INSIDE),
             new Endpoint("GET", "/api/impact/series?points=5", "", EVERYONE_INSIDE),
@@ -88,10 +98,7 @@ class AuthorizationMatrixIntegrationTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:matrix;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.username", () -> "rebound");
-        registry.add("spring.datasource.password", () -> "test-only");
+        TestDatabases.bootOnFreshH2(registry);
     }
 
     @BeforeEach

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Fresh, migrated databases for tests: H2 in memory in the same mode the embedded default uses, and
@@ -24,12 +25,19 @@ public final class TestDatabases {
 
     public static DataSource freshH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:test" + COUNTER.incrementAndGet()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        dataSource.setURL(h2Url("test" + COUNTER.incrementAndGet()));
         dataSource.setUser("test");
         dataSource.setPassword("test");
         Database.migrate(dataSource);
         return dataSource;
+    }
+
+    /** Points a Spring Boot test at a fresh, unmigrated H2 database in memory; the application migrates it. */
+    public static void bootOnFreshH2(DynamicPropertyRegistry registry) {
+        String url = h2Url("server" + COUNTER.incrementAndGet());
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "rebound");
+        registry.add("spring.datasource.password", () -> "test-only");
     }
 
     public static DataSource freshPostgres() {
@@ -41,6 +49,10 @@ public final class TestDatabases {
     /** The JDBC URL of a fresh, unmigrated PostgreSQL database, for booting the application against. */
     public static String freshPostgresUrl() {
         return postgres().getJdbcUrl("postgres", createPostgresDatabase());
+    }
+
+    private static String h2Url(String name) {
+        return "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
     private static String createPostgresDatabase() {

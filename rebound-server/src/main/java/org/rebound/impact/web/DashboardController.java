@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.rebound.impact.ProcessImpact;
 import org.rebound.impact.application.ImpactService;
 import org.rebound.impact.application.Situation;
 import org.rebound.impact.application.StateChangeOutcome;
-import org.rebound.impact.application.SystemStatus;
 import org.rebound.web.Formats;
 import org.rebound.web.Pages;
 import org.rebound.model.Coded;
@@ -58,14 +56,13 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(Model model) {
-        situation(model, "");
+        situation(model);
         return "dashboard";
     }
 
-    @GetMapping("/dashboard/{part:summary|processes|backlogs|systems}")
-    String part(@org.springframework.web.bind.annotation.PathVariable String part,
-                @RequestParam(defaultValue = "") String q, Model model) {
-        situation(model, q);
+    @GetMapping("/dashboard/{part:summary|processes|backlogs}")
+    String part(@org.springframework.web.bind.annotation.PathVariable String part, Model model) {
+        situation(model);
         return "dashboard :: " + part;
     }
 
@@ -90,19 +87,13 @@ class DashboardController {
         return "dashboard :: state-result";
     }
 
-    private void situation(Model model, String query) {
+    private void situation(Model model) {
         Optional<Situation> current = impact.situation();
         model.addAttribute("situation", current.orElse(null));
-        model.addAttribute("query", query);
         Map<String, PlanView.ProcessView> etas = new HashMap<>();
         planning.latest().ifPresent(plan -> plan.processes().forEach(process -> etas.put(process.process(), process)));
         model.addAttribute("etas", etas);
-        current.ifPresent(situation -> {
-            model.addAttribute("sites", bySite(situation));
-            model.addAttribute("systems", ImpactApi.filter(situation.systems(), query).stream()
-                    .sorted(Comparator.comparing(SystemStatus::available))
-                    .toList());
-        });
+        current.ifPresent(situation -> model.addAttribute("sites", bySite(situation)));
     }
 
     private static List<SiteProcesses> bySite(Situation situation) {

@@ -43,8 +43,7 @@ class PasswordPages {
             try {
                 accounts.changeOwnPassword(user.getName(), current, chosen);
             } catch (IllegalArgumentException refused) {
-                String message = refused.getMessage();
-                error = Character.toUpperCase(message.charAt(message.indexOf(':') + 2)) + message.substring(message.indexOf(':') + 3) + ".";
+                error = UsersPages.sentence(refused);
             }
         }
         if (error != null) {
