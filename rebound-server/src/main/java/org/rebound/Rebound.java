@@ -8,6 +8,7 @@ import org.rebound.cli.ExportCommand;
 import org.rebound.cli.GenerateCommand;
 import org.rebound.cli.ImpactCommand;
 import org.rebound.cli.ImportCommand;
+import org.rebound.cli.IocCommand;
 import org.rebound.cli.PlanCommand;
 import org.rebound.cli.PsplibCommand;
 import org.rebound.cli.ResetAdminCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class, ServeCommand.class, ValidateCommand.class, ImportCommand.class, ExportCommand.class,
                 ImpactCommand.class, PlanCommand.class, PsplibCommand.class, GenerateCommand.class, AuditCommand.class,
-                ResetAdminCommand.class,
+                IocCommand.class, ResetAdminCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

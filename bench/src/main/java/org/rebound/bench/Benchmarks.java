@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Runs Rebound's benchmarks and prints each result with the baseline measured in the same run and the
- * ratio between them. {@code bench/run} runs impact, import, audit and plan (a few minutes);
+ * ratio between them. {@code bench/run} runs impact, import, audit, ioc, plan and load (a few minutes);
  * {@code bench/run psplib-j30} and {@code bench/run psplib-j120} run the PSPLIB sets (about 45 and 50
  * minutes). Figures go in docs/benchmarks.md.
  */
@@ -35,8 +35,16 @@ public final class Benchmarks {
             allMet &= AuditBenchmark.run(out);
             out.println();
         }
+        if (only.isEmpty() || only.contains("ioc")) {
+            allMet &= IocImportBenchmark.run(out);
+            out.println();
+        }
         if (only.isEmpty() || only.contains("plan")) {
             allMet &= PlanningBenchmark.run(out);
+            out.println();
+        }
+        if (only.isEmpty() || only.contains("load")) {
+            allMet &= LoadBenchmark.run(out);
             out.println();
         }
         if (only.contains("psplib-j30")) {

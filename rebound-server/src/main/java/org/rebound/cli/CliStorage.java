@@ -3,6 +3,11 @@ package org.rebound.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import org.rebound.audit.AuditLog;
+import org.rebound.impact.persistence.StateEventStore;
+import org.rebound.incident.application.Incidents;
+import org.rebound.incident.persistence.IncidentStore;
+import org.rebound.incident.persistence.ObservableStore;
+import org.rebound.incident.persistence.TimelineStore;
 import org.rebound.model.application.ModelImports;
 import org.rebound.model.persistence.ModelStore;
 import org.rebound.security.AdminAccount;
@@ -64,6 +69,15 @@ final class CliStorage implements AutoCloseable {
 
     AuditLog auditLog() {
         return new AuditLog(jdbc);
+    }
+
+    UserStore users() {
+        return new UserStore(jdbc);
+    }
+
+    Incidents incidents() {
+        return new Incidents(new IncidentStore(jdbc), new TimelineStore(jdbc), new ObservableStore(jdbc), new StateEventStore(jdbc),
+                users(), new AuditLog(jdbc), transactions, clock);
     }
 
     AdminAccount adminAccount() {

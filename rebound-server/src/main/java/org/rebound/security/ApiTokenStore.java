@@ -23,7 +23,7 @@ public final class ApiTokenStore {
 
     private static final RowMapper<StoredToken> ROW = (row, number) -> new StoredToken(row.getLong("id"), row.getString("username"),
             row.getString("name"), row.getString("scope"), Rows.instant(row, "created_at"), Rows.instant(row, "expires_at"),
-            nullable(row, "revoked_at"), nullable(row, "last_used_at"));
+            Rows.instantOrNull(row, "revoked_at"), Rows.instantOrNull(row, "last_used_at"));
 
     private final JdbcClient jdbc;
 
@@ -61,10 +61,5 @@ public final class ApiTokenStore {
 
     public void used(long id, Instant at) {
         jdbc.sql("update api_token set last_used_at = :at where id = :id").param("at", Rows.timestamp(at)).param("id", id).update();
-    }
-
-    private static @Nullable Instant nullable(java.sql.ResultSet row, String column) throws java.sql.SQLException {
-        var value = row.getObject(column, java.time.OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

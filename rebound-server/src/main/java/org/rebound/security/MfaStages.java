@@ -106,7 +106,8 @@ public final class MfaStages implements AuthenticationSuccessHandler {
         return authentication.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals(ENROL));
     }
 
-    static Set<Role> roles(Authentication authentication) {
+    /** The roles an authentication carries (none while a login step is pending). */
+    public static Set<Role> roles(Authentication authentication) {
         return roles(authentication.getAuthorities());
     }
 

@@ -47,6 +47,7 @@ class SecurityConfig {
     private static final String[] OPERATORS = {
             Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name(), Role.RESPONDER.name()};
     /** Everyone but external partners, who see only what is shared with them (nothing is, yet). */
+    private static final String[] ALL_ROLES = java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
     private static final String[] INTERNAL_ROLES = java.util.Arrays.stream(Role.values())
             .filter(role -> role != Role.EXTERNAL_PARTNER).map(Role::name).toArray(String[]::new);
 
@@ -79,6 +80,11 @@ class SecurityConfig {
                                 "/api/plans/progress", "/plan/replan").hasAnyRole(OPERATORS)
                         .requestMatchers("/actuator/**", "/api/audit", "/api/audit/**", "/api/users", "/api/users/**", "/users", "/users/**")
                                 .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/incidents")
+                                .hasAnyRole(Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name())
+                        // what is shared with a partner is decided per incident (membership, TLP) by Incidents
+                        .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*", "/api/incidents/*/observables")
+                                .hasAnyRole(ALL_ROLES)
                         .requestMatchers("/login/mfa").hasAuthority(MfaStages.PENDING)
                         .requestMatchers("/account/mfa/enrol").hasAnyAuthority(everyoneAnd(MfaStages.ENROL))
                         .requestMatchers("/account/password").hasAnyAuthority(everyoneAnd(MfaStages.PASSWORD_CHANGE))

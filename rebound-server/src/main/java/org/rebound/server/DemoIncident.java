@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.rebound.impact.application.ImpactService;
+import org.rebound.incident.application.IncidentTasks;
+import org.rebound.incident.application.Incidents;
 import org.rebound.model.SystemState;
 import org.rebound.model.demo.DemoEnterprise;
 
@@ -13,7 +15,8 @@ import org.rebound.model.demo.DemoEnterprise;
  * Puts Albion Motors into a database that has no model: imports the demo model and declares its
  * ransomware incident as having started 50 hours ago, with the first two days of response already
  * logged (precautionary isolation, Active Directory rebuilt, bank link restored), so that the
- * dashboard shows a company part-way through its recovery.
+ * dashboard shows a company part-way through its recovery; and opens the responders' incident
+ * ({@link DemoResponse}).
  */
 final class DemoIncident {
 
@@ -39,7 +42,7 @@ final class DemoIncident {
     }
 
     /** Seeds the demo unless the database already holds a model; returns whether it did. */
-    static boolean seedIfEmpty(ImpactService service, Clock clock) {
+    static boolean seedIfEmpty(ImpactService service, Incidents incidents, IncidentTasks tasks, Clock clock) {
         if (service.situation().isPresent()) {
             return false;
         }
@@ -49,6 +52,7 @@ final class DemoIncident {
         for (Step step : FIRST_TWO_DAYS) {
             service.changeState(step.system(), step.state(), step.reason(), ACTOR, start.plus(Duration.ofHours(step.hoursAfterStart())));
         }
+        DemoResponse.open(incidents, tasks, start);
         return true;
     }
 }

@@ -4,6 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import org.rebound.audit.AuditLog;
 import org.rebound.impact.application.ImpactService;
+import org.rebound.incident.application.IncidentTasks;
+import org.rebound.incident.application.Incidents;
+import org.rebound.incident.persistence.PlaybookStore;
+import org.rebound.incident.persistence.TaskStore;
+import org.rebound.incident.persistence.IncidentStore;
+import org.rebound.incident.persistence.ObservableStore;
+import org.rebound.incident.persistence.TimelineStore;
 import org.rebound.impact.persistence.ScenarioActivations;
 import org.rebound.impact.persistence.StateEventStore;
 import org.rebound.json.Json;
@@ -92,6 +99,32 @@ class ServerConfig {
                                     TransactionTemplate transactions, Clock clock, JsonMapper json,
                                     ApplicationEventPublisher publisher) {
         return new PlanningService(impact, plans, activities, audit, transactions, clock, json, publisher::publishEvent);
+    }
+
+    @Bean
+    IncidentStore incidentStore(JdbcClient jdbc) {
+        return new IncidentStore(jdbc);
+    }
+
+    @Bean
+    TimelineStore timelineStore(JdbcClient jdbc) {
+        return new TimelineStore(jdbc);
+    }
+
+    @Bean
+    ObservableStore observableStore(JdbcClient jdbc) {
+        return new ObservableStore(jdbc);
+    }
+
+    @Bean
+    Incidents incidents(IncidentStore incidents, TimelineStore timeline, ObservableStore observables, StateEventStore stateEvents,
+                        UserStore users, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        return new Incidents(incidents, timeline, observables, stateEvents, users, audit, transactions, clock);
+    }
+
+    @Bean
+    IncidentTasks incidentTasks(Incidents incidents, JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        return new IncidentTasks(incidents, new TaskStore(jdbc), new PlaybookStore(jdbc), audit, transactions, clock);
     }
 
     @Bean

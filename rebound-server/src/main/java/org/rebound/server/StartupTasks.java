@@ -2,6 +2,9 @@ package org.rebound.server;
 
 import java.time.Clock;
 import org.rebound.impact.application.ImpactService;
+import org.rebound.incident.Playbook;
+import org.rebound.incident.application.IncidentTasks;
+import org.rebound.incident.application.Incidents;
 import org.rebound.security.AdminAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +21,18 @@ class StartupTasks implements ApplicationRunner {
 
     private final AdminAccount admin;
     private final ImpactService impact;
+    private final Incidents incidents;
+    private final IncidentTasks tasks;
     private final ReboundProperties properties;
     private final StartupReport report;
     private final Clock clock;
 
-    StartupTasks(AdminAccount admin, ImpactService impact, ReboundProperties properties, StartupReport report, Clock clock) {
+    StartupTasks(AdminAccount admin, ImpactService impact, Incidents incidents, IncidentTasks tasks, ReboundProperties properties,
+                 StartupReport report, Clock clock) {
         this.admin = admin;
         this.impact = impact;
+        this.incidents = incidents;
+        this.tasks = tasks;
         this.properties = properties;
         this.report = report;
         this.clock = clock;
@@ -33,7 +41,8 @@ class StartupTasks implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments arguments) {
         admin.createIfNoAccounts(properties.adminPassword()).ifPresent(report::adminPasswordGenerated);
-        if (properties.demo() && DemoIncident.seedIfEmpty(impact, clock)) {
+        tasks.provide(Playbook.ransomware());
+        if (properties.demo() && DemoIncident.seedIfEmpty(impact, incidents, tasks, clock)) {
             log.info("loaded the Albion Motors demo incident");
         }
     }

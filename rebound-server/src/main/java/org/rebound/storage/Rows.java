@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /** Instants to and from {@code timestamp with time zone}, the same way on H2 and PostgreSQL. */
 public final class Rows {
@@ -18,5 +19,14 @@ public final class Rows {
 
     public static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    public static @Nullable OffsetDateTime timestampOrNull(@Nullable Instant instant) {
+        return instant == null ? null : timestamp(instant);
+    }
+
+    public static @Nullable Instant instantOrNull(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -3,7 +3,9 @@ package org.rebound.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +43,15 @@ public final class Formats {
 
     public String time(@Nullable Instant instant) {
         return instant == null ? "" : TIME.format(instant);
+    }
+
+    /**
+     * A {@code datetime-local} form value ({@code 2025-09-01T06:30}), read as UTC like every time the pages show.
+     *
+     * @throws java.time.format.DateTimeParseException when it is not one
+     */
+    public Instant parseInput(String value) {
+        return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
     }
 
     /** How long ago: {@code 2d 3h}, {@code 45m}. */

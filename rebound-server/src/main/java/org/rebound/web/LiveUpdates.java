@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LiveUpdates {
 
     private static final Duration CONNECTION_LIFETIME = Duration.ofMinutes(30);
+    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(3);
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
@@ -41,11 +42,13 @@ class LiveUpdates {
     }
 
     @GetMapping(path = "/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream() {
+    SseEmitter stream() throws IOException {
         SseEmitter emitter = new SseEmitter(CONNECTION_LIFETIME.toMillis());
         emitter.onCompletion(() -> emitters.remove(emitter));
         emitter.onTimeout(emitter::complete);
         emitter.onError(failure -> emitters.remove(emitter));
+        // The response and its headers go out with the first event: say at once that the stream is open.
+        emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_AFTER.toMillis()));
         emitters.add(emitter);
         return emitter;
     }

@@ -130,6 +130,18 @@ class CommandCenterBrowserTests {
 
         browser.get(url("/users"));
         Browser.screenshot(browser, "users");
+
+        browser.get(url("/incidents"));
+        browser.findElement(By.partialLinkText("Ransomware and data theft")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("timeline-title")));
+        assertThat(Browser.unlabelledFields(browser)).as("fields without a label on the incident page").isEmpty();
+        assertThat(browser.findElement(By.id("attack")).getText()).contains("Scattered Spider (G1015)", "not yet checked");
+        Browser.screenshot(browser, "incident");
+        browser.findElement(By.xpath("//section[@id='observables']//summary")).click();
+        browser.findElement(By.id("text")).sendKeys("hxxp://albion-parts-portal[.]net/invoice\n203.0.113.77");
+        browser.findElement(By.xpath("//section[@id='observables']//button[@type='submit']")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "2 added"));
+        assertThat(browser.findElement(By.id("observables")).getText()).contains("hxxp://albion-parts-portal[.]net/invoice", "203[.]0[.]113[.]77");
     }
 
     @Test
@@ -139,7 +151,8 @@ class CommandCenterBrowserTests {
         browser.get(url("/login"));
         logIn("erin", PASSWORD);
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("processes")));
-        for (String page : java.util.List.of("/", "/systems", "/map", "/plan", "/systems/erp-core", "/account/password")) {
+        for (String page : java.util.List.of("/", "/systems", "/map", "/plan", "/systems/erp-core", "/incidents",
+                "/account/password")) {
             browser.get(url(page));
             assertThat(Browser.horizontalOverflow(browser)).as("%s scrolls sideways", page).isZero();
             assertThat(Browser.unlabelledFields(browser)).as("fields without a label on %s", page).isEmpty();

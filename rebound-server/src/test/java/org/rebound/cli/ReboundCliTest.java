@@ -11,9 +11,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebound.Rebound;
+import org.rebound.incident.Pap;
+import org.rebound.incident.Severity;
+import org.rebound.incident.Tlp;
+import org.rebound.incident.persistence.IncidentStore;
+import org.rebound.incident.persistence.ObservableStore;
 import org.rebound.model.demo.DemoEnterprise;
 import org.rebound.model.io.ModelLoad;
 import org.rebound.model.io.ModelReader;
+import org.rebound.security.Role;
 import org.rebound.security.UserStore;
 import org.rebound.storage.Database;
 import org.rebound.storage.DatabaseSettings;
@@ -340,6 +346,48 @@ class ReboundCliTest {
             String hash = new UserStore(JdbcClient.create(dataSource)).find("admin").orElseThrow().passwordHash();
             assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches(password, hash)).isTrue();
             assertThat(hash).doesNotContain(password);
+        } finally {
+            dataSource.close();
+        }
+    }
+
+    @Test
+    void iocImportAddsAFileOfIndicatorsToAnIncidentAsAMemberAllOrNothing() throws IOException {
+        Path data = dir.resolve("data");
+        rebound("reset-admin", "--data", data.toString());
+        long incident;
+        var dataSource = Database.open(DatabaseSettings.embedded(data));
+        try {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            new UserStore(jdbc).create("rita", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", java.util.Set.of(Role.RESPONDER), java.time.Instant.now());
+            IncidentStore incidents = new IncidentStore(jdbc);
+            incident = incidents.create(new IncidentStore.IncidentFields("Ransomware", "", Severity.CRITICAL, "new", Tlp.AMBER, Pap.AMBER,
+                    "admin", null, null, null, null, null), java.time.Instant.now(), "admin").id();
+            incidents.addMember(incident, "admin", java.time.Instant.now(), "admin");
+        } finally {
+            dataSource.close();
+        }
+        Path feed = Files.writeString(dir.resolve("feed.txt"), "# from the NCSC\nalbion-motors-helpdesk[.]com\n185.220.101.45\n185.220.101.45\n");
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "45.134.26.17\nnot an indicator\n");
+
+        Run imported = rebound("ioc", "import", "--data", data.toString(), "--incident", String.valueOf(incident), "--as", "admin",
+                "--tlp", "green", "--tag", "ncsc", feed.toString());
+        Run refused = rebound("ioc", "import", "--data", data.toString(), "--incident", String.valueOf(incident), "--as", "admin",
+                bad.toString());
+        Run outsider = rebound("ioc", "import", "--data", data.toString(), "--incident", String.valueOf(incident), "--as", "rita",
+                feed.toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).isEqualTo(feed + ": 2 added to incident " + incident + ", 0 already recorded (marked seen again),"
+                + " 1 repeated in the file\n");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(bad + ": line 2: not an indicator: not a recognisable observable").endsWith("nothing was added\n");
+        assertThat(outsider.exitCode()).isEqualTo(2);
+        assertThat(outsider.err()).isEqualTo("no incident " + incident + " that rita is a member of\n");
+        dataSource = Database.open(DatabaseSettings.embedded(data));
+        try {
+            assertThat(new ObservableStore(JdbcClient.create(dataSource)).of(incident))
+                    .extracting(stored -> stored.observable().value()).containsExactlyInAnyOrder("albion-motors-helpdesk.com", "185.220.101.45");
         } finally {
             dataSource.close();
         }

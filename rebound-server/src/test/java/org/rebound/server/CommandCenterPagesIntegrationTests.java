@@ -64,6 +64,20 @@ class CommandCenterPagesIntegrationTests {
     }
 
     @Test
+    void aDashboardUpdateBringsTheSummaryAndTheChangedPanelsInOneResponse() {
+        admin.postJson("/api/systems/plm/state", "{\"state\": \"isolated\", \"reason\": \"PLM vault shows encrypted files\"}");
+
+        String update = rita.getPage("/dashboard/live").body();
+
+        assertThat(update.strip()).startsWith("<section id=\"summary\"");
+        assertThat(update).contains("<section id=\"processes\"", "<section id=\"backlogs\"");
+        assertThat(update.split("hx-swap-oob=\"true\"", -1)).hasSize(4);
+        assertThat(read(rita.get("/api/systems/plm")).get("system").get("state").asString()).isEqualTo("isolated");
+        assertThat(rita.getPage("/").body()).doesNotContain("hx-swap-oob")
+                .containsPattern("hx-trigger=\"sse:impact delay:\\d+ms, sse:plan delay:\\d+ms, sse:tick delay:\\d+ms\"");
+    }
+
+    @Test
     void theSystemsTableListsUnavailableSystemsFirstAndFilters() {
         String page = rita.getPage("/systems").body();
 

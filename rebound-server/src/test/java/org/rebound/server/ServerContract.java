@@ -502,6 +502,21 @@ abstract class ServerContract {
         assertThat(announced.get(10, TimeUnit.SECONDS)).isEqualTo("data:system hq-endpoints restored");
     }
 
+    @Test
+    void aDashboardStreamIsOpenAtOnceNotAtTheFirstChange() throws Exception {
+        Http admin = admin();
+        HttpResponse<InputStream> stream = admin.client().sendAsync(admin.request("/dashboard/stream")
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream())
+                .get(10, TimeUnit.SECONDS);
+
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(lines.readLine()).isEqualTo(":connected");
+            assertThat(lines.readLine()).isEqualTo("retry:3000");
+        }
+    }
+
     /** The administrator must use a second factor, so scripts act as admin with a token. */
     private Http admin() {
         return Http.bearer(port, adminToken);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,8 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.rebound.audit.AuditChain;
 import org.rebound.audit.AuditLog;
 import org.rebound.impact.persistence.ScenarioActivations;
-import org.rebound.impact.persistence.StateEventStore;
 import org.rebound.impact.persistence.StateEventStore.StateEvent;
+import org.rebound.impact.persistence.StateEventStore;
+import org.rebound.incident.Observable;
+import org.rebound.incident.ObservableType;
+import org.rebound.incident.Pap;
+import org.rebound.incident.Severity;
+import org.rebound.incident.TimelineKind;
+import org.rebound.incident.Tlp;
+import org.rebound.incident.persistence.IncidentStore;
+import org.rebound.incident.persistence.ObservableStore;
+import org.rebound.incident.persistence.TimelineStore;
 import org.rebound.model.SystemState;
 import org.rebound.model.persistence.ModelStore;
 import org.rebound.security.Role;
@@ -166,5 +176,75 @@ abstract class StorageContract {
         assertThat(alice.passwordHash()).isEqualTo("{bcrypt}$2a$10$zyxwvutsrqponmlkjihgfe");
         assertThat(users.count()).isEqualTo(1);
         assertThatIllegalArgumentException().isThrownBy(() -> users.changePassword("mallory", "{noop}x"));
+    }
+
+    @Test
+    void anIncidentKeepsItsMilestonesMembersTechniquesAndTimelineInOrder() {
+        new UserStore(jdbc).create("ian", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Set.of(Role.INCIDENT_COMMANDER), START);
+        new UserStore(jdbc).create("rita", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Set.of(Role.RESPONDER), START);
+        IncidentStore incidents = new IncidentStore(jdbc);
+        TimelineStore timeline = new TimelineStore(jdbc);
+        var opened = incidents.create(new IncidentStore.IncidentFields("Ransomware", "Plants encrypted", Severity.CRITICAL, "new",
+                Tlp.AMBER_STRICT, Pap.RED, "ian", "ransomware", START, START.plusSeconds(600), null, null), START, "ian");
+
+        incidents.addMember(opened.id(), "ian", START, "ian");
+        boolean addedTwice = incidents.addMember(opened.id(), "ian", START, "ian");
+        incidents.addMember(opened.id(), "rita", START, "ian");
+        incidents.noteTechnique(opened.id(), "T1486", START, "rita");
+        var later = timeline.append(opened.id(), START.plusSeconds(3600), TimelineKind.DECISION, "Shut the plants", "IC", null, START, "ian");
+        var earlier = timeline.append(opened.id(), START.plusSeconds(60), TimelineKind.DETECTION, "Ransom note", "EDR", "T1486", START, "rita");
+
+        var stored = incidents.find(opened.id()).orElseThrow();
+        assertThat(stored.tlp()).isEqualTo(Tlp.AMBER_STRICT);
+        assertThat(stored.detectedAt()).isEqualTo(START.plusSeconds(600));
+        assertThat(stored.containedAt()).isNull();
+        assertThat(addedTwice).isFalse();
+        assertThat(incidents.members(opened.id())).extracting(IncidentStore.Member::username).containsExactly("ian", "rita");
+        assertThat(incidents.withMember("rita")).extracting(IncidentStore.StoredIncident::id).containsExactly(opened.id());
+        assertThat(incidents.isMember(opened.id(), "nobody")).isFalse();
+        assertThat(incidents.techniques(opened.id())).extracting(IncidentStore.NotedTechnique::technique).containsExactly("T1486");
+        assertThat(timeline.of(opened.id())).containsExactly(earlier, later);
+    }
+
+    @Test
+    void anObservableSeenAgainWidensItsSightingWindowAndIsFoundInOtherIncidents() {
+        new UserStore(jdbc).create("ian", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Set.of(Role.INCIDENT_COMMANDER), START);
+        IncidentStore incidents = new IncidentStore(jdbc);
+        ObservableStore observables = new ObservableStore(jdbc);
+        var fields = new IncidentStore.IncidentFields("One", "", Severity.HIGH, "new", Tlp.GREEN, Pap.GREEN, "ian", null, null, null, null, null);
+        long first = incidents.create(fields, START, "ian").id();
+        long second = incidents.create(fields, START, "ian").id();
+        Observable domain = new Observable(ObservableType.DOMAIN, "evil-update.net");
+        var marking = new ObservableStore.Marking(true, false, Tlp.GREEN, List.of("c2", "scattered-spider"));
+
+        observables.addAll(first, List.of(domain), marking, START.plusSeconds(100), START, "ian");
+        long id = observables.idsByValue(first).get(domain);
+        observables.seenAgain(List.of(id), START);
+        observables.seenAgain(List.of(id), START.plusSeconds(500));
+        observables.addAll(second, List.of(domain, new Observable(ObservableType.IPV4, "185.220.101.45")), marking, START, START, "ian");
+
+        var reread = observables.find(first, domain).orElseThrow();
+        assertThat(reread.firstSeen()).isEqualTo(START);
+        assertThat(reread.lastSeen()).isEqualTo(START.plusSeconds(500));
+        assertThat(reread.tags()).containsExactly("c2", "scattered-spider");
+        assertThat(observables.alsoSeenIn(first)).containsExactly(Map.entry(id, List.of(second)));
+        assertThat(observables.of(second)).hasSize(2);
+    }
+
+    @Test
+    void thousandsOfObservablesAreAddedAndSeenAgainAcrossStatementChunks() {
+        new UserStore(jdbc).create("ian", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Set.of(Role.INCIDENT_COMMANDER), START);
+        long incident = new IncidentStore(jdbc).create(new IncidentStore.IncidentFields("Bulk", "", Severity.HIGH, "new", Tlp.AMBER,
+                Pap.AMBER, "ian", null, null, null, null, null), START, "ian").id();
+        ObservableStore observables = new ObservableStore(jdbc);
+        List<Observable> domains = java.util.stream.IntStream.range(0, 1_234)
+                .mapToObj(i -> new Observable(ObservableType.DOMAIN, "c2-" + i + ".example.net")).toList();
+
+        observables.addAll(incident, domains, new ObservableStore.Marking(true, true, Tlp.AMBER, List.of()), START, START, "ian");
+        Map<Observable, Long> ids = observables.idsByValue(incident);
+        observables.seenAgain(ids.values(), START.plusSeconds(3600));
+
+        assertThat(ids).hasSize(1_234).containsKeys(domains.get(0), domains.get(1_233));
+        assertThat(observables.of(incident)).allSatisfy(stored -> assertThat(stored.lastSeen()).isEqualTo(START.plusSeconds(3600)));
     }
 }

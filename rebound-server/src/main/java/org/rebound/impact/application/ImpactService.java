@@ -3,6 +3,7 @@ package org.rebound.impact.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,7 +59,12 @@ public final class ImpactService {
     private final Clock clock;
     private final Consumer<ImpactChanged> publisher;
 
-    private @Nullable Loaded loaded;
+    private volatile @Nullable Loaded loaded;
+    private volatile @Nullable CachedSituation cachedSituation;
+
+    /** The picture computed for one state of the incident within one second of the clock. */
+    private record CachedSituation(Loaded basis, Instant second, Situation situation) {
+    }
 
     /** What is loaded: the model version, the incident, the tracker and the last event replayed. */
     private record Loaded(StoredModel model, Enterprise enterprise, ImpactModel impactModel,
@@ -91,7 +97,17 @@ public final class ImpactService {
     }
 
     /** The picture now, or empty while no model has been imported. */
-    public synchronized Optional<Situation> situation() {
+    public Optional<Situation> situation() {
+        // Every open dashboard asks on every event; they share one computation per change and second.
+        Instant second = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        CachedSituation cached = cachedSituation;
+        if (cached != null && cached.basis() == loaded && cached.second().equals(second)) {
+            return Optional.of(cached.situation());
+        }
+        return computeSituation(second);
+    }
+
+    private synchronized Optional<Situation> computeSituation(Instant second) {
         if (loaded == null) {
             return Optional.empty();
         }
@@ -108,8 +124,10 @@ public final class ImpactService {
                     last == null ? null : last.occurredAt(), last == null ? null : last.reason(),
                     last == null ? null : last.actor(), causes));
         }
-        return Optional.of(new Situation(loaded.model(), loaded.enterprise(), loaded.incident(),
-                tracker.reportAt(now), systems, loaded.ignoredEvents()));
+        Situation situation = new Situation(loaded.model(), loaded.enterprise(), loaded.incident(),
+                tracker.reportAt(now), systems, loaded.ignoredEvents());
+        cachedSituation = new CachedSituation(loaded, second, situation);
+        return Optional.of(situation);
     }
 
     /** The basis for planning the recovery, or empty while no model has been imported. */

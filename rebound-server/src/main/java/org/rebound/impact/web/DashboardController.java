@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.rebound.impact.ProcessImpact;
 import org.rebound.impact.application.ImpactService;
 import org.rebound.impact.application.Situation;
@@ -19,6 +22,8 @@ import org.rebound.planning.application.PlanningService;
 import org.rebound.planning.view.PlanView;
 import org.rebound.model.Site;
 import org.rebound.model.SystemState;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +31,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The dashboard: the whole page, and each of its parts on its own so that htmx can reload just the
@@ -38,14 +45,24 @@ class DashboardController {
     record SiteProcesses(String site, List<ProcessImpact> processes) {
     }
 
+    /** The changing parts as last rendered, and for which state of the incident and plan. */
+    private record RenderedLive(Situation situation, @Nullable PlanView plan, String html) {
+    }
+
+    /** Open dashboards spread their update requests over this long after an event. */
+    static final int MAX_UPDATE_DELAY_MILLIS = 1_500;
+
     private final ImpactService impact;
     private final PlanningService planning;
     private final Formats formats;
+    private final ITemplateEngine templates;
+    private volatile @Nullable RenderedLive lastLive;
 
-    DashboardController(ImpactService impact, PlanningService planning, Clock clock) {
+    DashboardController(ImpactService impact, PlanningService planning, Clock clock, ITemplateEngine templates) {
         this.impact = impact;
         this.planning = planning;
         this.formats = Formats.of(clock);
+        this.templates = templates;
     }
 
     @ModelAttribute
@@ -57,6 +74,7 @@ class DashboardController {
     @GetMapping("/")
     String dashboard(Model model) {
         situation(model);
+        model.addAttribute("updateDelay", ThreadLocalRandom.current().nextInt(MAX_UPDATE_DELAY_MILLIS));
         return "dashboard";
     }
 
@@ -64,6 +82,33 @@ class DashboardController {
     String part(@org.springframework.web.bind.annotation.PathVariable String part, Model model) {
         situation(model);
         return "dashboard :: " + part;
+    }
+
+    /**
+     * The parts that change, in one response, each swapped out of band: the summary, the processes and
+     * the backlogs. Every open dashboard asks at once when an event arrives, and the parts are the same for
+     * everyone, so they are rendered once per state of the incident and plan (and second of the clock).
+     */
+    @GetMapping(path = "/dashboard/live", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> live() {
+        Optional<Situation> current = impact.situation();
+        if (current.isEmpty()) {
+            return ResponseEntity.noContent().build();
+        }
+        PlanView plan = planning.latest().orElse(null);
+        RenderedLive last = lastLive;
+        if (last != null && last.situation() == current.get() && last.plan() == plan) {
+            return ResponseEntity.ok(last.html());
+        }
+        Context context = new Context(Locale.UK);
+        context.setVariable("fmt", formats);
+        context.setVariable("oob", "true");
+        context.setVariable("situation", current.get());
+        context.setVariable("etas", etas(plan));
+        context.setVariable("sites", bySite(current.get()));
+        String html = templates.process("dashboard-live", context);
+        lastLive = new RenderedLive(current.get(), plan, html);
+        return ResponseEntity.ok(html);
     }
 
     @PostMapping("/systems/state")
@@ -90,10 +135,16 @@ class DashboardController {
     private void situation(Model model) {
         Optional<Situation> current = impact.situation();
         model.addAttribute("situation", current.orElse(null));
-        Map<String, PlanView.ProcessView> etas = new HashMap<>();
-        planning.latest().ifPresent(plan -> plan.processes().forEach(process -> etas.put(process.process(), process)));
-        model.addAttribute("etas", etas);
+        model.addAttribute("etas", etas(planning.latest().orElse(null)));
         current.ifPresent(situation -> model.addAttribute("sites", bySite(situation)));
+    }
+
+    private static Map<String, PlanView.ProcessView> etas(@Nullable PlanView plan) {
+        Map<String, PlanView.ProcessView> etas = new HashMap<>();
+        if (plan != null) {
+            plan.processes().forEach(process -> etas.put(process.process(), process));
+        }
+        return etas;
     }
 
     private static List<SiteProcesses> bySite(Situation situation) {

@@ -57,6 +57,11 @@ public final class PlanningService {
     private final JsonMapper json;
     private final Consumer<PlanComputed> publisher;
 
+    private record CachedPlan(long id, PlanView view) {
+    }
+
+    private volatile @Nullable CachedPlan cachedLatest;
+
     public PlanningService(ImpactService impact, PlanStore plans, ActivityEventStore activities, AuditLog audit,
                            TransactionTemplate transactions, Clock clock, JsonMapper json, Consumer<PlanComputed> publisher) {
         this.impact = impact;
@@ -113,8 +118,22 @@ public final class PlanningService {
         return new PlanningOutcome.Planned(stored, view);
     }
 
+    /**
+     * The current plan. Every open dashboard asks for it on every update, so the parsed plan is kept
+     * until a newer one is stored, by this process or by another sharing the database.
+     */
     public Optional<PlanView> latest() {
-        return plans.latest().map(this::view);
+        long latestId = plans.latestId();
+        CachedPlan cached = cachedLatest;
+        if (cached != null && cached.id() == latestId) {
+            return Optional.of(cached.view());
+        }
+        if (latestId == 0) {
+            return Optional.empty();
+        }
+        Optional<PlanView> latest = plans.find(latestId).map(this::view);
+        latest.ifPresent(view -> cachedLatest = new CachedPlan(latestId, view));
+        return latest;
     }
 
     public Optional<PlanView> find(long id) {

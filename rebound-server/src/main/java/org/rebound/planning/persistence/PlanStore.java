@@ -46,6 +46,11 @@ public final class PlanStore {
         return jdbc.sql("select * from plan_version order by id desc limit 1").query(ROW).optional();
     }
 
+    /** The id of the latest plan, 0 when none was computed: a cheap check whether the current plan changed. */
+    public long latestId() {
+        return jdbc.sql("select coalesce(max(id), 0) from plan_version").query(Long.class).single();
+    }
+
     public Optional<StoredPlan> find(long id) {
         return jdbc.sql("select * from plan_version where id = :id").param("id", id).query(ROW).optional();
     }

@@ -1,0 +1,106 @@
+package org.rebound.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rebound.incident.application.Caller;
+import org.rebound.incident.application.IncidentOutcome;
+import org.rebound.incident.application.Incidents;
+import org.rebound.security.UserStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "ioc", mixinStandardHelpOptions = true, description = "Work with an incident's observables (indicators of compromise).",
+        subcommands = IocCommand.Import.class)
+public final class IocCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: rebound ioc import --incident ID --as USER FILE");
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Add the observables in FILE (one per line; types detected or written first, e.g. account:svc_backup;"
+                    + " defanged values welcome) to an incident, as a member who may write to it.",
+                    "All or nothing: a line that is not an observable is reported with its number and nothing is added."})
+    static final class Import implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private StorageOptions storage;
+
+        @Option(names = "--incident", required = true, description = "the incident's number")
+        private long incident;
+
+        @Option(names = "--as", required = true, paramLabel = "USER",
+                description = "the Rebound account doing this: it must be a member who may write to the incident; the audit log names it")
+        private String username;
+
+        @Option(names = "--tlp", defaultValue = "amber", description = "marking: clear, green, amber, amber-strict or red (default: ${DEFAULT-VALUE})")
+        private String tlp;
+
+        @Option(names = "--sighted", description = "seen in our own estate, not only reported")
+        private boolean sighted;
+
+        @Option(names = "--not-ioc", description = "observables only, not indicators of compromise")
+        private boolean notIoc;
+
+        @Option(names = "--tag", description = "a tag for every observable; repeat for several")
+        private List<String> tags = List.of();
+
+        @Parameters(paramLabel = "FILE", description = "the observables, one per line (UTF-8)")
+        private Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException unreadable) {
+                err.println(file + ": cannot read: " + unreadable.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+            try (CliStorage store = CliStorage.open(storage)) {
+                UserStore users = store.users();
+                var account = users.find(username);
+                if (account.isEmpty() || !account.get().enabled()) {
+                    err.println("--as " + username + ": no enabled Rebound account of that name");
+                    return ExitCodes.INVALID_INPUT;
+                }
+                IncidentOutcome<Incidents.Added> outcome = store.incidents().addObservables(incident,
+                        new Incidents.Paste(text, !notIoc, sighted, tlp, tags), new Caller(username, account.get().roles()));
+                if (outcome instanceof IncidentOutcome.Done<Incidents.Added> done) {
+                    out.println(file + ": " + done.value().added() + " added to incident " + incident + ", "
+                            + done.value().alreadyKnown() + " already recorded (marked seen again), "
+                            + done.value().repeats() + " repeated in the file");
+                    return ExitCodes.OK;
+                }
+                if (outcome instanceof IncidentOutcome.Rejected<Incidents.Added> rejected) {
+                    rejected.problems().forEach(problem -> err.println(file + ": " + problem.field() + ": " + problem.message()));
+                    err.println("nothing was added");
+                    return ExitCodes.INVALID_INPUT;
+                }
+                err.println(outcome instanceof IncidentOutcome.Forbidden<Incidents.Added> forbidden
+                        ? username + " may not add observables to incident " + incident + ": " + forbidden.reason()
+                        : "no incident " + incident + " that " + username + " is a member of");
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+    }
+}

@@ -1,0 +1,504 @@
+package org.rebound.incident.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.rebound.audit.AuditLog;
+import org.rebound.impact.persistence.StateEventStore;
+import org.rebound.incident.AttackCatalogue;
+import org.rebound.incident.IncidentWorkflow;
+import org.rebound.incident.Observable;
+import org.rebound.incident.ObservableParser;
+import org.rebound.incident.Pap;
+import org.rebound.incident.Severity;
+import org.rebound.incident.TimelineKind;
+import org.rebound.incident.Tlp;
+import org.rebound.incident.application.IncidentOutcome.Done;
+import org.rebound.incident.application.IncidentOutcome.Forbidden;
+import org.rebound.incident.application.IncidentOutcome.NotFound;
+import org.rebound.incident.application.IncidentOutcome.Problem;
+import org.rebound.incident.application.IncidentOutcome.Rejected;
+import org.rebound.incident.persistence.IncidentStore;
+import org.rebound.incident.persistence.IncidentStore.IncidentFields;
+import org.rebound.incident.persistence.IncidentStore.StoredIncident;
+import org.rebound.incident.persistence.ObservableStore;
+import org.rebound.incident.persistence.ObservableStore.Marking;
+import org.rebound.incident.persistence.ObservableStore.StoredObservable;
+import org.rebound.incident.persistence.TimelineStore;
+import org.rebound.model.Coded;
+import org.rebound.security.Role;
+import org.rebound.security.UserStore;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Incidents and what responders record in them: members, the timeline, observables and the ATT&CK
+ * techniques seen. Every read and write is checked against the caller's {@link Access} to that
+ * incident; every change is audited in the same transaction.
+ */
+public final class Incidents {
+
+    /** An incident as listed, with what the caller may do with it. */
+    public record Listed(StoredIncident incident, Access access) {
+    }
+
+    /** Everything on an incident's front page that is not a list of its own. */
+    public record Detail(StoredIncident incident, Access access, List<IncidentStore.Member> members,
+                         List<IncidentStore.NotedTechnique> techniques, IncidentWorkflow workflow) {
+    }
+
+    /** A new incident as asked for; absent values take defaults (the workflow's first status, TLP:AMBER, PAP:AMBER, the caller as lead). */
+    public record Draft(String title, @Nullable String summary, @Nullable String severity, @Nullable String tlp,
+                        @Nullable String pap, @Nullable String lead, @Nullable String scenario, @Nullable Instant startedAt,
+                        @Nullable Instant detectedAt) {
+    }
+
+    /** Changes to an incident; absent values stay as they are. */
+    public record Changes(@Nullable String title, @Nullable String summary, @Nullable String severity,
+                          @Nullable String status, @Nullable String tlp, @Nullable String pap, @Nullable String lead,
+                          @Nullable Instant startedAt, @Nullable Instant detectedAt, @Nullable Instant containedAt,
+                          @Nullable Instant recoveredAt) {
+    }
+
+    /** A manual timeline entry as asked for. */
+    public record NewEntry(@Nullable Instant occurredAt, String kind, String summary, @Nullable String source,
+                           @Nullable String technique) {
+    }
+
+    /**
+     * One line of the combined timeline: a responder's entry, or a system state change from the
+     * state log (their {@code origin} is {@code manual} and {@code system-state}).
+     */
+    public record TimelineItem(String origin, long id, Instant occurredAt, TimelineKind kind, String summary, String source,
+                               @Nullable String technique, Instant recordedAt, String recordedBy) {
+    }
+
+    /** Observables pasted one per line, and how to mark them (defaults: IOC, not sighted, TLP:AMBER, no tags). */
+    public record Paste(@Nullable String text, @Nullable Boolean ioc, @Nullable Boolean sighted, @Nullable String tlp,
+                        @Nullable List<String> tags) {
+    }
+
+    /** An observable with the other incidents (among the caller's) that recorded it too. */
+    public record ObservableItem(StoredObservable observable, String defanged, List<Long> alsoSeenIn) {
+    }
+
+    /** What a paste did: how many observables were new, how many the incident already had (now seen again), and repeats within the paste. */
+    public record Added(int added, int alreadyKnown, int repeats) {
+    }
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_TEXT = 10_000;
+    private static final Set<Role> WRITERS = Set.of(Role.RESPONDER, Role.FORENSICS, Role.DPO_LEGAL);
+    private static final Set<Role> MANAGERS = Set.of(Role.ADMIN, Role.INCIDENT_COMMANDER);
+
+    private final IncidentStore incidents;
+    private final TimelineStore timeline;
+    private final ObservableStore observables;
+    private final StateEventStore stateEvents;
+    private final UserStore users;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final AttackCatalogue attack = AttackCatalogue.enterprise();
+    private final IncidentWorkflow workflow = IncidentWorkflow.DEFAULT;
+
+    public Incidents(IncidentStore incidents, TimelineStore timeline, ObservableStore observables, StateEventStore stateEvents,
+                     UserStore users, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.observables = observables;
+        this.stateEvents = stateEvents;
+        this.users = users;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public AttackCatalogue attack() {
+        return attack;
+    }
+
+    /** What {@code caller} may do with incident {@code id}. */
+    public Access access(long id, Caller caller) {
+        return incidents.find(id).map(incident -> access(incident, caller)).orElse(Access.NONE);
+    }
+
+    private Access access(StoredIncident incident, Caller caller) {
+        if (!incidents.isMember(incident.id(), caller.username())) {
+            return caller.has(Role.ADMIN) ? Access.MEMBERSHIP_ONLY : Access.NONE;
+        }
+        if (incident.lead().equals(caller.username()) || caller.roles().stream().anyMatch(MANAGERS::contains)) {
+            return Access.MANAGE;
+        }
+        if (caller.roles().stream().anyMatch(WRITERS::contains)) {
+            return Access.WRITE;
+        }
+        if (caller.roles().equals(Set.of(Role.EXTERNAL_PARTNER))) {
+            return Access.SHARED;
+        }
+        return Access.READ;
+    }
+
+    /** The incidents the caller is a member of; administrators see every incident, to manage membership. */
+    public List<Listed> list(Caller caller) {
+        List<StoredIncident> visible = caller.has(Role.ADMIN) ? incidents.all() : incidents.withMember(caller.username());
+        return visible.stream().map(incident -> new Listed(incident, access(incident, caller))).toList();
+    }
+
+    public IncidentOutcome<Detail> detail(long id, Caller caller) {
+        return withAccess(id, caller, access -> access != Access.NONE, "", (incident, access) ->
+                new Done<>(new Detail(access.canSeeShared() ? incident : withoutContent(incident), access, incidents.members(id),
+                        access.canSeeShared() ? incidents.techniques(id) : List.of(), workflow)));
+    }
+
+    /** Opens an incident; the caller and the lead become its first members. */
+    public IncidentOutcome<StoredIncident> open(Draft draft, Caller caller) {
+        if (caller.roles().stream().noneMatch(MANAGERS::contains)) {
+            return new Forbidden<>("only administrators and incident commanders open incidents");
+        }
+        List<Problem> problems = new ArrayList<>();
+        String title = text(draft.title(), "title", MAX_TITLE, true, problems);
+        String summary = text(draft.summary(), "summary", MAX_TEXT, false, problems);
+        Severity severity = coded(Severity.class, draft.severity(), Severity.HIGH, "severity", problems);
+        Tlp tlp = coded(Tlp.class, draft.tlp(), Tlp.AMBER, "tlp", problems);
+        Pap pap = coded(Pap.class, draft.pap(), Pap.AMBER, "pap", problems);
+        String lead = draft.lead() == null || draft.lead().isBlank() ? caller.username() : draft.lead().strip();
+        if (users.find(lead).isEmpty()) {
+            problems.add(new Problem("lead", "no user '" + lead + "'"));
+        }
+        String scenario = draft.scenario() == null || draft.scenario().isBlank() ? null : draft.scenario().strip();
+        if (!problems.isEmpty()) {
+            return new Rejected<>(problems);
+        }
+        Instant now = clock.instant();
+        IncidentFields fields = new IncidentFields(title, summary, severity, workflow.initial(), tlp, pap, lead, scenario,
+                draft.startedAt(), draft.detectedAt(), null, null);
+        return new Done<>(transactions.execute(status -> {
+            StoredIncident opened = incidents.create(fields, now, caller.username());
+            incidents.addMember(opened.id(), caller.username(), now, caller.username());
+            incidents.addMember(opened.id(), lead, now, caller.username());
+            audit.record(now, caller.username(), "incident.open", target(opened.id()),
+                    "'" + title + "', " + severity.id() + ", " + tlp.label() + ", lead " + lead);
+            return opened;
+        }));
+    }
+
+    public IncidentOutcome<StoredIncident> change(long id, Changes changes, Caller caller) {
+        return withAccess(id, caller, Access::canManage, "only the lead and incident commanders change an incident", (incident, access) -> {
+            List<Problem> problems = new ArrayList<>();
+            String title = changes.title() == null ? incident.title() : text(changes.title(), "title", MAX_TITLE, true, problems);
+            String summary = changes.summary() == null ? incident.summary() : text(changes.summary(), "summary", MAX_TEXT, false, problems);
+            Severity severity = coded(Severity.class, changes.severity(), incident.severity(), "severity", problems);
+            Tlp tlp = coded(Tlp.class, changes.tlp(), incident.tlp(), "tlp", problems);
+            Pap pap = coded(Pap.class, changes.pap(), incident.pap(), "pap", problems);
+            String status = incident.status();
+            if (changes.status() != null) {
+                Optional<String> known = workflow.spelling(changes.status());
+                if (known.isEmpty()) {
+                    problems.add(new Problem("status", "unknown status '" + changes.status() + "'; one of "
+                            + String.join("|", workflow.statuses())));
+                } else {
+                    status = known.get();
+                }
+            }
+            String lead = changes.lead() == null ? incident.lead() : changes.lead().strip();
+            if (!lead.equals(incident.lead()) && users.find(lead).isEmpty()) {
+                problems.add(new Problem("lead", "no user '" + lead + "'"));
+            }
+            if (!problems.isEmpty()) {
+                return new Rejected<>(problems);
+            }
+            IncidentFields fields = new IncidentFields(title, summary, severity, status, tlp, pap, lead, incident.scenario(),
+                    either(changes.startedAt(), incident.startedAt()), either(changes.detectedAt(), incident.detectedAt()),
+                    either(changes.containedAt(), incident.containedAt()), either(changes.recoveredAt(), incident.recoveredAt()));
+            Instant now = clock.instant();
+            transactions.executeWithoutResult(transaction -> {
+                incidents.update(id, fields);
+                incidents.addMember(id, lead, now, caller.username());
+                audit.record(now, caller.username(), "incident.change", target(id), describeChanges(incident, fields));
+            });
+            return new Done<>(incidents.find(id).orElseThrow());
+        });
+    }
+
+    public IncidentOutcome<List<IncidentStore.Member>> addMember(long id, String username, Caller caller) {
+        return withAccess(id, caller, Access::canChangeMembers, "only the lead, incident commanders and administrators change membership",
+                (incident, access) -> {
+                    String member = username.strip();
+                    if (users.find(member).isEmpty()) {
+                        return Rejected.of("username", "no user '" + member + "'");
+                    }
+                    Instant now = clock.instant();
+                    transactions.executeWithoutResult(transaction -> {
+                        if (incidents.addMember(id, member, now, caller.username())) {
+                            audit.record(now, caller.username(), "incident.member.add", target(id), member);
+                        }
+                    });
+                    return new Done<>(incidents.members(id));
+                });
+    }
+
+    public IncidentOutcome<List<IncidentStore.Member>> removeMember(long id, String username, Caller caller) {
+        return withAccess(id, caller, Access::canChangeMembers, "only the lead, incident commanders and administrators change membership",
+                (incident, access) -> {
+                    if (incident.lead().equals(username)) {
+                        return Rejected.of("username", username + " leads this incident; hand the lead to someone else first");
+                    }
+                    Instant now = clock.instant();
+                    boolean removed = Boolean.TRUE.equals(transactions.execute(transaction -> {
+                        boolean gone = incidents.removeMember(id, username);
+                        if (gone) {
+                            audit.record(now, caller.username(), "incident.member.remove", target(id), username);
+                        }
+                        return gone;
+                    }));
+                    return removed ? new Done<>(incidents.members(id)) : Rejected.of("username", username + " is not a member");
+                });
+    }
+
+    /** Notes an ATT&CK technique as observed in the incident. */
+    public IncidentOutcome<List<IncidentStore.NotedTechnique>> noteTechnique(long id, String technique, Caller caller) {
+        return withAccess(id, caller, Access::canWrite, "this incident is read-only for you", (incident, access) -> {
+            Optional<AttackCatalogue.Technique> known = attack.technique(technique);
+            if (known.isEmpty()) {
+                return Rejected.of("technique", "'" + technique + "' is not an ATT&CK Enterprise technique (e.g. T1566.004)");
+            }
+            Instant now = clock.instant();
+            transactions.executeWithoutResult(transaction -> {
+                if (incidents.noteTechnique(id, known.get().id(), now, caller.username())) {
+                    audit.record(now, caller.username(), "incident.technique", target(id), known.get().id() + " " + known.get().name());
+                }
+            });
+            return new Done<>(incidents.techniques(id));
+        });
+    }
+
+    /** The group's techniques, each marked observed or not yet seen in this incident. */
+    public IncidentOutcome<List<AttackCatalogue.CoverageRow>> coverage(long id, String group, Caller caller) {
+        return withAccess(id, caller, Access::canRead, "", (incident, access) -> attack.group(group)
+                .<IncidentOutcome<List<AttackCatalogue.CoverageRow>>>map(profile -> new Done<>(attack.coverage(profile,
+                        incidents.techniques(id).stream().map(IncidentStore.NotedTechnique::technique).collect(Collectors.toSet()))))
+                .orElseGet(() -> Rejected.of("group", "no group profile '" + group + "'")));
+    }
+
+    public IncidentOutcome<TimelineItem> record(long id, NewEntry entry, Caller caller) {
+        return withAccess(id, caller, Access::canWrite, "this incident is read-only for you", (incident, access) -> {
+            List<Problem> problems = new ArrayList<>();
+            Instant now = clock.instant();
+            Instant occurredAt = entry.occurredAt() == null ? now : entry.occurredAt();
+            if (occurredAt.isAfter(now.plusSeconds(60))) {
+                problems.add(new Problem("occurred_at", "cannot be in the future (" + occurredAt + ")"));
+            }
+            Optional<TimelineKind> kind = Coded.parse(TimelineKind.class, entry.kind() == null ? "" : entry.kind());
+            if (kind.isEmpty() || kind.get() == TimelineKind.STATE_CHANGE) {
+                problems.add(new Problem("kind", "one of detection|action|decision|communication|evidence|note"
+                        + " (state changes come from the systems' state log)"));
+            }
+            String summary = text(entry.summary(), "summary", MAX_TEXT, true, problems);
+            String source = text(entry.source(), "source", 200, false, problems);
+            String technique = null;
+            if (entry.technique() != null && !entry.technique().isBlank()) {
+                Optional<AttackCatalogue.Technique> known = attack.technique(entry.technique());
+                if (known.isEmpty()) {
+                    problems.add(new Problem("technique", "'" + entry.technique() + "' is not an ATT&CK Enterprise technique"));
+                } else {
+                    technique = known.get().id();
+                }
+            }
+            if (!problems.isEmpty()) {
+                return new Rejected<>(problems);
+            }
+            String tagged = technique;
+            TimelineStore.Entry saved = transactions.execute(transaction -> {
+                TimelineStore.Entry appended = timeline.append(id, occurredAt, kind.get(), summary, source, tagged, now, caller.username());
+                if (tagged != null) {
+                    incidents.noteTechnique(id, tagged, now, caller.username());
+                }
+                audit.record(now, caller.username(), "incident.timeline", target(id),
+                        kind.get().id() + " at " + occurredAt + ": " + summary);
+                return appended;
+            });
+            return new Done<>(item(saved));
+        });
+    }
+
+    /**
+     * The incident's timeline: responders' entries and, for an incident tied to the enterprise
+     * scenario, every system state change since it started, in the order things happened.
+     */
+    public IncidentOutcome<List<TimelineItem>> timeline(long id, Caller caller) {
+        return withAccess(id, caller, Access::canRead, "", (incident, access) -> {
+            List<TimelineItem> items = new ArrayList<>();
+            timeline.of(id).forEach(entry -> items.add(item(entry)));
+            if (incident.scenario() != null) {
+                Instant from = incident.startedAt() != null ? incident.startedAt() : incident.createdAt();
+                stateEvents.all().stream()
+                        .filter(event -> !event.occurredAt().isBefore(from))
+                        .forEach(event -> items.add(new TimelineItem("system-state", event.id(), event.occurredAt(),
+                                TimelineKind.STATE_CHANGE, event.system() + " " + event.state().id() + ": " + event.reason(),
+                                "system state log", null, event.recordedAt(), event.actor())));
+            }
+            items.sort(Comparator.comparing(TimelineItem::occurredAt).thenComparing(TimelineItem::recordedAt));
+            return new Done<>(items);
+        });
+    }
+
+    /**
+     * Adds pasted observables: all of them, or none when any line is not an observable. Values the
+     * incident already has are marked seen again rather than stored twice.
+     */
+    public IncidentOutcome<Added> addObservables(long id, Paste paste, Caller caller) {
+        return withAccess(id, caller, Access::canWrite, "this incident is read-only for you", (incident, access) -> {
+            List<Problem> problems = new ArrayList<>();
+            Tlp tlp = coded(Tlp.class, paste.tlp(), Tlp.AMBER, "tlp", problems);
+            List<String> tags = paste.tags() == null ? List.of()
+                    : paste.tags().stream().map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList();
+            if (tags.stream().anyMatch(tag -> tag.contains(",") || tag.length() > 100)) {
+                problems.add(new Problem("tags", "a tag is a word or phrase without commas, up to 100 characters"));
+            }
+            if (!problems.isEmpty()) {
+                return new Rejected<>(problems);
+            }
+            Marking marking = new Marking(paste.ioc() == null || paste.ioc(), Boolean.TRUE.equals(paste.sighted()), tlp, tags);
+            ObservableParser.Result parsed = ObservableParser.parse(paste.text() == null ? "" : paste.text());
+            if (!parsed.clean()) {
+                return new Rejected<>(parsed.problems().stream()
+                        .map(problem -> new Problem("line " + problem.line(), problem.text() + ": " + problem.reason())).toList());
+            }
+            if (parsed.observables().isEmpty()) {
+                return Rejected.of("observables", "nothing to add: paste one observable per line");
+            }
+            Instant now = clock.instant();
+            return new Done<>(transactions.execute(transaction -> {
+                Map<Observable, Long> known = observables.idsByValue(id);
+                List<Observable> added = new ArrayList<>();
+                List<Long> seenAgain = new ArrayList<>();
+                for (ObservableParser.Parsed one : parsed.observables()) {
+                    Long existing = known.get(one.observable());
+                    if (existing == null) {
+                        added.add(one.observable());
+                    } else {
+                        seenAgain.add(existing);
+                    }
+                }
+                observables.addAll(id, added, marking, now, now, caller.username());
+                observables.seenAgain(seenAgain, now);
+                audit.record(now, caller.username(), "incident.observables", target(id),
+                        added.size() + " added, " + seenAgain.size() + " already known, " + marking.tlp().label()
+                                + (marking.ioc() ? ", IOC" : "") + (marking.sighted() ? ", sighted" : ""));
+                return new Added(added.size(), seenAgain.size(), parsed.repeats());
+            }));
+        });
+    }
+
+    /**
+     * The incident's observables with where else each was seen (only incidents the caller is a
+     * member of are named). An external partner sees only those marked for community sharing.
+     */
+    public IncidentOutcome<List<ObservableItem>> observables(long id, Caller caller) {
+        return withAccess(id, caller, Access::canSeeShared, "", (incident, access) -> {
+            Set<Long> mine = incidents.withMember(caller.username()).stream().map(StoredIncident::id).collect(Collectors.toSet());
+            Map<Long, List<Long>> elsewhere = observables.alsoSeenIn(id);
+            return new Done<>(observables.of(id).stream()
+                    .filter(observable -> access.canRead() || observable.tlp().shareableWithCommunity())
+                    .map(observable -> new ObservableItem(observable, observable.observable().defanged(),
+                            elsewhere.getOrDefault(observable.id(), List.of()).stream().filter(mine::contains).distinct().toList()))
+                    .toList());
+        });
+    }
+
+    private <T> IncidentOutcome<T> withAccess(long id, Caller caller, Predicate<Access> allowed, String refusal,
+                                              BiFunction<StoredIncident, Access, IncidentOutcome<T>> action) {
+        Optional<StoredIncident> incident = incidents.find(id);
+        if (incident.isEmpty()) {
+            return new NotFound<>(id);
+        }
+        Access access = access(incident.get(), caller);
+        if (access == Access.NONE) {
+            return new NotFound<>(id);
+        }
+        if (!allowed.test(access)) {
+            return new Forbidden<>(!refusal.isEmpty() ? refusal
+                    : access == Access.MEMBERSHIP_ONLY ? "you are not a member of this incident" : "not shared with you");
+        }
+        return action.apply(incident.get(), access);
+    }
+
+    /** What an administrator who is not a member sees: that the incident exists, who leads it and who is in it. */
+    private static StoredIncident withoutContent(StoredIncident incident) {
+        return new StoredIncident(incident.id(), incident.title(), "", incident.severity(), incident.status(), incident.tlp(),
+                incident.pap(), incident.lead(), incident.scenario(), null, null, null, null, incident.createdAt(), incident.createdBy());
+    }
+
+    private TimelineItem item(TimelineStore.Entry entry) {
+        return new TimelineItem("manual", entry.id(), entry.occurredAt(), entry.kind(), entry.summary(), entry.source(),
+                entry.technique(), entry.recordedAt(), entry.recordedBy());
+    }
+
+    private static String text(@Nullable String value, String field, int max, boolean required, List<Problem> problems) {
+        String text = value == null ? "" : value.strip();
+        if (required && text.isEmpty()) {
+            problems.add(new Problem(field, "required"));
+        } else if (text.length() > max) {
+            problems.add(new Problem(field, "longer than " + max + " characters"));
+        }
+        return text;
+    }
+
+    private static <E extends Enum<E> & Coded> E coded(Class<E> type, @Nullable String value, E fallback, String field,
+                                                        List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        Optional<E> parsed = Coded.parse(type, value.replace('+', '-').replaceFirst("(?i)^(tlp|pap):", ""));
+        if (parsed.isEmpty()) {
+            problems.add(new Problem(field, "unknown " + field + " '" + value + "'; one of " + Coded.spellings(type)));
+            return fallback;
+        }
+        return parsed.get();
+    }
+
+    private static @Nullable Instant either(@Nullable Instant changed, @Nullable Instant current) {
+        return changed != null ? changed : current;
+    }
+
+    private static String describeChanges(StoredIncident before, IncidentFields after) {
+        List<String> changes = new ArrayList<>();
+        Function<Object, String> show = value -> value instanceof Coded coded ? coded.id() : String.valueOf(value);
+        compare(changes, "title", before.title(), after.title(), show);
+        compare(changes, "severity", before.severity(), after.severity(), show);
+        compare(changes, "status", before.status(), after.status(), show);
+        compare(changes, "tlp", before.tlp(), after.tlp(), show);
+        compare(changes, "pap", before.pap(), after.pap(), show);
+        compare(changes, "lead", before.lead(), after.lead(), show);
+        compare(changes, "started_at", before.startedAt(), after.startedAt(), show);
+        compare(changes, "detected_at", before.detectedAt(), after.detectedAt(), show);
+        compare(changes, "contained_at", before.containedAt(), after.containedAt(), show);
+        compare(changes, "recovered_at", before.recoveredAt(), after.recoveredAt(), show);
+        if (!before.summary().equals(after.summary())) {
+            changes.add("summary rewritten");
+        }
+        return changes.isEmpty() ? "no change" : String.join("; ", changes);
+    }
+
+    private static void compare(List<String> changes, String field, @Nullable Object before, @Nullable Object after,
+                                Function<Object, String> show) {
+        if (!Objects.equals(before, after)) {
+            changes.add(field + ": " + (before == null ? "-" : show.apply(before)) + " -> " + (after == null ? "-" : show.apply(after)));
+        }
+    }
+
+    private static String target(long id) {
+        return "incident/" + id;
+    }
+}

@@ -1,0 +1,137 @@
+package org.rebound.incident.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
+import org.rebound.incident.application.IncidentOutcome;
+import org.rebound.incident.application.Incidents;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.rebound.incident.web.IncidentResponses.answer;
+import static org.rebound.incident.web.IncidentResponses.caller;
+
+/**
+ * Incidents over HTTP. Members only: an incident the caller is not in answers 404, as if it did not
+ * exist (administrators see every incident's title and membership, not its content).
+ */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentsApi {
+
+    record NewMember(@Nullable String username) {
+    }
+
+    record NewTechnique(@Nullable String technique) {
+    }
+
+    private final Incidents incidents;
+
+    IncidentsApi(Incidents incidents) {
+        this.incidents = incidents;
+    }
+
+    @GetMapping
+    List<Incidents.Listed> list(Authentication user) {
+        return incidents.list(caller(user));
+    }
+
+    @PostMapping
+    ResponseEntity<?> open(@RequestBody Incidents.Draft draft, Authentication user) {
+        return answer(incidents.open(draft, caller(user)), HttpStatus.CREATED, user);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<?> detail(@PathVariable long id, Authentication user) {
+        return answer(incidents.detail(id, caller(user)), HttpStatus.OK, user);
+    }
+
+    @PatchMapping("/{id}")
+    ResponseEntity<?> change(@PathVariable long id, @RequestBody Incidents.Changes changes, Authentication user) {
+        return answer(incidents.change(id, changes, caller(user)), HttpStatus.OK, user);
+    }
+
+    @PostMapping("/{id}/members")
+    ResponseEntity<?> addMember(@PathVariable long id, @RequestBody NewMember member, Authentication user) {
+        return answer(incidents.addMember(id, member.username() == null ? "" : member.username(), caller(user)), HttpStatus.OK, user);
+    }
+
+    @DeleteMapping("/{id}/members/{username}")
+    ResponseEntity<?> removeMember(@PathVariable long id, @PathVariable String username, Authentication user) {
+        return answer(incidents.removeMember(id, username, caller(user)), HttpStatus.OK, user);
+    }
+
+    @PostMapping("/{id}/techniques")
+    ResponseEntity<?> noteTechnique(@PathVariable long id, @RequestBody NewTechnique technique, Authentication user) {
+        return answer(incidents.noteTechnique(id, technique.technique() == null ? "" : technique.technique(), caller(user)),
+                HttpStatus.OK, user);
+    }
+
+    /** A threat group's techniques, each marked observed in this incident or not yet seen. */
+    @GetMapping("/{id}/attack/{group}")
+    ResponseEntity<?> coverage(@PathVariable long id, @PathVariable String group, Authentication user) {
+        return answer(incidents.coverage(id, group, caller(user)), HttpStatus.OK, user);
+    }
+
+    @GetMapping("/{id}/timeline")
+    ResponseEntity<?> timeline(@PathVariable long id, Authentication user) {
+        return answer(incidents.timeline(id, caller(user)), HttpStatus.OK, user);
+    }
+
+    /** The timeline as CSV, for a report or a spreadsheet. */
+    @GetMapping(path = "/{id}/timeline.csv")
+    ResponseEntity<?> timelineCsv(@PathVariable long id, Authentication user) throws java.io.IOException {
+        IncidentOutcome<List<Incidents.TimelineItem>> outcome = incidents.timeline(id, caller(user));
+        if (!(outcome instanceof IncidentOutcome.Done<List<Incidents.TimelineItem>> done)) {
+            return answer(outcome, HttpStatus.OK, user);
+        }
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder()
+                .setHeader("occurred_at", "kind", "summary", "source", "technique", "recorded_at", "recorded_by", "origin").get())) {
+            for (Incidents.TimelineItem item : done.value()) {
+                printer.printRecord(item.occurredAt(), item.kind().id(), item.summary(), item.source(),
+                        item.technique() == null ? "" : item.technique(), item.recordedAt(), item.recordedBy(), item.origin());
+            }
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"incident-" + id + "-timeline.csv\"")
+                .body(csv.toString());
+    }
+
+    @PostMapping("/{id}/timeline")
+    ResponseEntity<?> record(@PathVariable long id, @RequestBody Incidents.NewEntry entry, Authentication user) {
+        return answer(incidents.record(id, entry, caller(user)), HttpStatus.CREATED, user);
+    }
+
+    @GetMapping("/{id}/observables")
+    ResponseEntity<?> observables(@PathVariable long id, Authentication user) {
+        return answer(incidents.observables(id, caller(user)), HttpStatus.OK, user);
+    }
+
+    /** Adds observables pasted one per line: all of them, or none with every bad line listed. */
+    @PostMapping("/{id}/observables")
+    ResponseEntity<?> addObservables(@PathVariable long id, @RequestBody Incidents.Paste paste, Authentication user) {
+        return answer(incidents.addObservables(id, paste, caller(user)), HttpStatus.OK, user);
+    }
+
+    @GetMapping("/attack/techniques")
+    List<?> searchTechniques(@RequestParam(defaultValue = "") String q) {
+        return q.isBlank() ? List.of() : incidents.attack().search(q, 20);
+    }
+
+}

@@ -1,0 +1,316 @@
+package org.rebound.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rebound.security.ApiTokens;
+import org.rebound.security.Role;
+import org.rebound.security.UserStore;
+import org.rebound.storage.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Incidents, their members, timeline, observables and ATT&CK coverage, on the demo enterprise. */
+@SpringBootTest(classes = ReboundServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"rebound.demo=true", "rebound.admin-password=incident-test-admin-password", "rebound.tick-interval=1h"})
+class IncidentResponseIntegrationTests {
+
+    private static final String PASSWORD = "incident-test-password";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserStore users;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    ApiTokens tokens;
+
+    private Http admin;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.bootOnFreshH2(registry);
+    }
+
+    @BeforeEach
+    void team() {
+        Map<String, Role> team = Map.of("ian", Role.INCIDENT_COMMANDER, "rita", Role.RESPONDER, "erin", Role.EXECUTIVE,
+                "nina", Role.EXTERNAL_PARTNER, "fred", Role.FORENSICS);
+        team.forEach((name, role) -> {
+            if (users.find(name).isEmpty()) {
+                users.create(name, encoder.encode(PASSWORD), Set.of(role), Instant.now());
+            }
+        });
+        admin = Http.bearer(port, tokens.issue("admin", "incident test", ApiTokens.WRITE, Duration.ofHours(1)).value());
+    }
+
+    /** Incident commanders need a second factor, so they script with a token. */
+    private Http commander() {
+        return Http.bearer(port, tokens.issue("ian", "incident test", ApiTokens.WRITE, Duration.ofHours(1)).value());
+    }
+
+    private Http as(String user) {
+        return Http.basic(port, user, PASSWORD);
+    }
+
+    private long openIncident(Http lead, String title) {
+        HttpResponse<String> opened = lead.postJson("/api/incidents",
+                "{\"title\": \"" + title + "\", \"severity\": \"high\", \"tlp\": \"TLP:AMBER\"}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return read(opened).get("id").asLong();
+    }
+
+    @Test
+    void onlyMembersSeeAnIncidentAndOnlyWritingRolesChangeIt() {
+        Http ian = commander();
+        long id = openIncident(ian, "Phishing at the parts centre");
+
+        assertThat(as("rita").get("/api/incidents/" + id).statusCode()).isEqualTo(404);
+        assertThat(read(as("rita").get("/api/incidents"))).noneMatch(listed -> listed.get("incident").get("id").asLong() == id);
+
+        ian.postJson("/api/incidents/" + id + "/members", "{\"username\": \"rita\"}");
+        ian.postJson("/api/incidents/" + id + "/members", "{\"username\": \"erin\"}");
+
+        JsonNode detail = read(as("rita").get("/api/incidents/" + id));
+        assertThat(detail.get("access").asString()).isEqualTo("WRITE");
+        assertThat(detail.get("members")).extracting(member -> member.get("username").asString()).containsExactly("erin", "ian", "rita");
+        assertThat(as("rita").postJson("/api/incidents/" + id + "/timeline",
+                "{\"kind\": \"action\", \"summary\": \"Blocked the phishing domain at the proxy\"}").statusCode()).isEqualTo(201);
+        assertThat(as("erin").get("/api/incidents/" + id + "/timeline").statusCode()).isEqualTo(200);
+        assertThat(as("erin").postJson("/api/incidents/" + id + "/timeline",
+                "{\"kind\": \"note\", \"summary\": \"Executives may only read\"}").statusCode()).isEqualTo(403);
+        assertThat(as("rita").patchJson("/api/incidents/" + id, "{\"status\": \"closed\"}").statusCode()).isEqualTo(403);
+        assertThat(as("rita").postJson("/api/incidents", "{\"title\": \"Responders do not open incidents\"}").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void anAdministratorOutsideAnIncidentSeesWhoIsInItButNotWhatTheyRecorded() {
+        Http ian = commander();
+        long id = openIncident(ian, "Insider copying drawings");
+        ian.patchJson("/api/incidents/" + id, "{\"summary\": \"An engineer copied PLM drawings to a USB stick\"}");
+
+        JsonNode seenByAdmin = read(admin.get("/api/incidents/" + id));
+        HttpResponse<String> timeline = admin.get("/api/incidents/" + id + "/timeline");
+        HttpResponse<String> added = admin.postJson("/api/incidents/" + id + "/members", "{\"username\": \"fred\"}");
+
+        assertThat(seenByAdmin.get("access").asString()).isEqualTo("MEMBERSHIP_ONLY");
+        assertThat(seenByAdmin.get("incident").get("summary").asString()).isEmpty();
+        assertThat(timeline.statusCode()).isEqualTo(403);
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(read(as("fred").get("/api/incidents/" + id)).get("incident").get("summary").asString()).contains("USB stick");
+    }
+
+    @Test
+    void aPasteIsStoredCanonicallyOnceAndCorrelatedWithTheMembersOtherIncidents() {
+        Http ian = commander();
+        long first = openIncident(ian, "Credential phishing wave");
+        long second = openIncident(ian, "Help desk impersonation");
+
+        HttpResponse<String> pasted = ian.postJson("/api/incidents/" + first + "/observables",
+                "{\"text\": \"hxxps://albion-sso[.]com/login\\nEVIL-UPDATE.NET\\nevil-update.net\\n185.220.101.45\", \"tlp\": \"green\"}");
+        ian.postJson("/api/incidents/" + second + "/observables", "{\"text\": \"evil-update[.]net\"}");
+        HttpResponse<String> again = ian.postJson("/api/incidents/" + first + "/observables", "{\"text\": \"185.220.101.45\"}");
+
+        assertThat(pasted.statusCode()).as(pasted.body()).isEqualTo(200);
+        assertThat(read(pasted).get("added").asInt()).isEqualTo(3);
+        assertThat(read(pasted).get("repeats").asInt()).isEqualTo(1);
+        assertThat(read(again).get("already_known").asInt()).isEqualTo(1);
+        List<JsonNode> observables = list(ian.get("/api/incidents/" + first + "/observables"));
+        assertThat(observables).extracting(item -> item.get("observable").get("observable").get("value").asString())
+                .containsExactlyInAnyOrder("https://albion-sso.com/login", "evil-update.net", "185.220.101.45");
+        JsonNode domain = observables.stream()
+                .filter(item -> item.get("observable").get("observable").get("type").asString().equals("domain")).findFirst().orElseThrow();
+        assertThat(domain.get("defanged").asString()).isEqualTo("evil-update[.]net");
+        assertThat(domain.get("also_seen_in")).extracting(JsonNode::asLong).containsExactly(second);
+    }
+
+    @Test
+    void aPasteWithOneBadLineIsRefusedWholeWithEveryProblemNamed() {
+        Http ian = commander();
+        long id = openIncident(ian, "Malware on a test bench");
+
+        HttpResponse<String> refused = ian.postJson("/api/incidents/" + id + "/observables",
+                "{\"text\": \"185.220.101.45\\nthe attacker phoned twice\\nsha256:abc\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(read(refused).get("problems")).extracting(problem -> problem.get("field").asString())
+                .containsExactly("line 2", "line 3");
+        assertThat(list(ian.get("/api/incidents/" + id + "/observables"))).isEmpty();
+    }
+
+    @Test
+    void anExternalPartnerInTheIncidentSeesOnlyIndicatorsMarkedForSharing() {
+        Http ian = commander();
+        long id = openIncident(ian, "Shared with the national agency");
+        ian.postJson("/api/incidents/" + id + "/observables", "{\"text\": \"45.134.26.17\", \"tlp\": \"green\"}");
+        ian.postJson("/api/incidents/" + id + "/observables", "{\"text\": \"ALBION\\\\svc_backup\", \"tlp\": \"amber\"}");
+        ian.postJson("/api/incidents/" + id + "/members", "{\"username\": \"nina\"}");
+
+        List<JsonNode> shared = list(as("nina").get("/api/incidents/" + id + "/observables"));
+
+        assertThat(shared).extracting(item -> item.get("observable").get("observable").get("value").asString())
+                .containsExactly("45.134.26.17");
+        assertThat(as("nina").get("/api/incidents/" + id + "/timeline").statusCode()).isEqualTo(403);
+        assertThat(as("nina").get("/api/systems").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theTimelineMergesResponderEntriesWithSystemStateChangesAndExportsAsCsv() {
+        Http ian = commander();
+        HttpResponse<String> opened = ian.postJson("/api/incidents", "{\"title\": \"Plant network outage\", \"scenario\": \"ransomware\","
+                + " \"started_at\": \"" + Instant.now().minus(Duration.ofHours(1)) + "\"}");
+        long id = read(opened).get("id").asLong();
+        ian.postJson("/api/incidents/" + id + "/timeline", "{\"kind\": \"decision\", \"summary\": \"Isolate the paint shop\","
+                + " \"occurred_at\": \"" + Instant.now().minus(Duration.ofMinutes(30)) + "\", \"technique\": \"t1486\"}");
+        admin.postJson("/api/systems/plm/state", "{\"state\": \"isolated\", \"reason\": \"paint shop isolated\"}");
+
+        List<JsonNode> timeline = list(ian.get("/api/incidents/" + id + "/timeline"));
+        HttpResponse<String> csv = ian.get("/api/incidents/" + id + "/timeline.csv", "text/csv");
+
+        assertThat(timeline).extracting(item -> item.get("origin").asString()).containsSubsequence("manual", "system-state");
+        assertThat(timeline.get(0).get("technique").asString()).isEqualTo("T1486");
+        assertThat(timeline).anySatisfy(item -> assertThat(item.get("summary").asString()).isEqualTo("plm isolated: paint shop isolated"));
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body().lines().findFirst()).hasValue("occurred_at,kind,summary,source,technique,recorded_at,recorded_by,origin");
+        assertThat(csv.body()).contains("decision,Isolate the paint shop", "plm isolated: paint shop isolated");
+        assertThat(list(ian.get("/api/incidents/" + id + "/attack/G1015")))
+                .filteredOn(row -> row.get("observed").asBoolean())
+                .extracting(row -> row.get("technique").get("id").asString()).containsExactly("T1486");
+    }
+
+    @Test
+    void everyIncidentChangeIsAudited() {
+        Http ian = commander();
+        long id = openIncident(ian, "Audited incident");
+        ian.postJson("/api/incidents/" + id + "/members", "{\"username\": \"rita\"}");
+        ian.postJson("/api/incidents/" + id + "/techniques", "{\"technique\": \"T1621\"}");
+
+        String audit = admin.get("/api/audit?limit=50").body();
+
+        assertThat(audit).contains("\"action\":\"incident.open\"", "\"action\":\"incident.member.add\"",
+                "\"action\":\"incident.technique\"", "\"target\":\"incident/" + id + "\"");
+    }
+
+    @Test
+    void theDemoIncidentIsInProgressWithTimelineIndicatorsAndScatteredSpiderTechniques() {
+        JsonNode demo = StreamSupport.stream(read(admin.get("/api/incidents")).spliterator(), false)
+                .filter(listed -> listed.get("incident").get("title").asString().startsWith("Ransomware and data theft"))
+                .findFirst().orElseThrow().get("incident");
+        long id = demo.get("id").asLong();
+
+        String page = admin.getPage("/incidents/" + id).body();
+
+        assertThat(demo.get("status").asString()).isEqualTo("containment");
+        assertThat(list(admin.get("/api/incidents/" + id + "/timeline"))).hasSizeGreaterThan(20);
+        assertThat(list(admin.get("/api/incidents/" + id + "/observables"))).hasSize(11);
+        assertThat(list(admin.get("/api/incidents/" + id + "/tasks")))
+                .extracting(item -> item.get("task").get("status").asString()).contains("done", "in-progress", "open");
+        assertThat(page).contains("Reported to the National Cyber Security Centre", "albion-motors-helpdesk[.]com",
+                "Scattered Spider (G1015)", "not yet checked", "Report to the national cyber agency");
+        assertThat(list(admin.get("/api/incidents/" + id + "/attack/G1015")).stream().filter(row -> row.get("observed").asBoolean()))
+                .hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void theIncidentPageFormsAddEntriesAndRefuseBadPastesWithTheLinesNamed() {
+        Http rita = as("rita");
+        long id = openIncident(commander(), "Forms incident");
+        commander().postJson("/api/incidents/" + id + "/members", "{\"username\": \"rita\"}");
+        Http browser = Http.anonymous(port);
+        browser.logIn("rita", PASSWORD);
+        String token = Http.csrfToken(browser.getPage("/incidents/" + id).body());
+
+        browser.postForm("/incidents/" + id + "/timeline", Map.of("kind", "evidence", "summary", "Disk image of the MES server taken",
+                "source", "forensics", "occurred_at", "2025-09-02T08:15", "_csrf", token));
+        String afterEntry = browser.getPage("/incidents/" + id).body();
+        HttpResponse<String> refused = browser.postForm("/incidents/" + id + "/observables",
+                Map.of("text", "not an indicator", "tlp", "amber", "_csrf", token));
+        String page = browser.getPage("/incidents/" + id).body();
+
+        assertThat(afterEntry).contains("Entry added to the timeline.", "Disk image of the MES server taken");
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(page).contains("line 1: not an indicator", "not an indicator</textarea>");
+        assertThat(list(rita.get("/api/incidents/" + id + "/timeline")))
+                .anySatisfy(item -> {
+                    assertThat(item.get("summary").asString()).isEqualTo("Disk image of the MES server taken");
+                    assertThat(item.get("occurred_at").asString()).isEqualTo("2025-09-02T08:15:00Z");
+                });
+    }
+
+    @Test
+    void aPlaybookStartsTheIncidentsTasksWhichMembersWorkThroughAndLog() {
+        Http ian = commander();
+        long id = openIncident(ian, "Second ransomware wave");
+        ian.postJson("/api/incidents/" + id + "/members", "{\"username\": \"rita\"}");
+        long ransomware = list(ian.get("/api/playbooks")).stream()
+                .filter(playbook -> playbook.get("name").asString().equals("Ransomware")).findFirst().orElseThrow().get("id").asLong();
+
+        HttpResponse<String> applied = ian.postJson("/api/incidents/" + id + "/playbooks/" + ransomware, "");
+        long isolate = read(applied).get(0).get("id").asLong();
+        HttpResponse<String> done = as("rita").patchJson("/api/incidents/" + id + "/tasks/" + isolate, "{\"status\": \"done\"}");
+        as("rita").postJson("/api/incidents/" + id + "/tasks/" + isolate + "/log", "{\"note\": \"Plant VLANs shut at the core switches\"}");
+        HttpResponse<String> appliedByResponder = as("rita").postJson("/api/incidents/" + id + "/playbooks/" + ransomware, "");
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        assertThat(read(applied).get(0).get("title").asString()).startsWith("Isolate affected systems");
+        assertThat(read(applied).get(0).get("assignee").asString()).isEqualTo("network");
+        assertThat(read(done).get("status").asString()).isEqualTo("done");
+        assertThat(read(done).get("closed_at").isNull()).isFalse();
+        List<JsonNode> tasks = list(ian.get("/api/incidents/" + id + "/tasks"));
+        assertThat(tasks).hasSize(read(applied).size());
+        assertThat(tasks.get(tasks.size() - 1).get("task").get("id").asLong()).as("closed tasks come last").isEqualTo(isolate);
+        assertThat(tasks.get(tasks.size() - 1).get("log").get(0).get("note").asString()).isEqualTo("Plant VLANs shut at the core switches");
+        assertThat(appliedByResponder.statusCode()).as("a responder does not apply playbooks").isEqualTo(403);
+        assertThat(as("rita").patchJson("/api/incidents/" + id + "/tasks/" + isolate, "{\"status\": \"finished\"}").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void playbooksAreEditedAsTextByCommandersAndABadLineRefusesTheWholeEdit() {
+        Http ian = commander();
+
+        HttpResponse<String> created = ian.postJson("/api/playbooks", "{\"name\": \"Data theft\", \"steps\":"
+                + " \"Find what was taken | forensics | 1d\\nNotify the ICO | dpo | 72h\"}");
+        long id = read(created).get("id").asLong();
+        HttpResponse<String> refused = ian.put("/api/playbooks/" + id, "application/json", "{\"name\": \"Data theft\", \"steps\":"
+                + " \"Find what was taken | forensics | tomorrow\"}");
+        HttpResponse<String> byResponder = as("rita").postJson("/api/playbooks", "{\"name\": \"Mine\", \"steps\": \"Do it\"}");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(read(created).get("steps").get(1).get("due_after").asString()).isEqualTo("PT72H");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(read(refused).get("problems").get(0).get("field").asString()).isEqualTo("steps line 1");
+        assertThat(read(ian.get("/api/playbooks/" + id)).get("text").asString()).contains("Notify the ICO | dpo | 3d");
+        assertThat(byResponder.statusCode()).isEqualTo(403);
+    }
+
+    private List<JsonNode> list(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return StreamSupport.stream(read(response).spliterator(), false).toList();
+    }
+
+    private JsonNode read(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+}
