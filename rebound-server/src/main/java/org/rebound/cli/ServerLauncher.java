@@ -28,6 +28,7 @@ final class ServerLauncher {
         properties.put("spring.datasource.username", database.user());
         properties.put("spring.datasource.password", database.password());
         properties.put("rebound.demo", demo);
+        properties.put("rebound.evidence-dir", storage.dataDir.resolve("evidence").toAbsolutePath().toString());
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(ReboundServer.class)

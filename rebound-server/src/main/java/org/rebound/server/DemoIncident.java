@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.rebound.impact.application.ImpactService;
+import org.rebound.incident.application.IncidentEvidence;
 import org.rebound.incident.application.IncidentTasks;
 import org.rebound.incident.application.Incidents;
 import org.rebound.model.SystemState;
@@ -42,7 +43,7 @@ final class DemoIncident {
     }
 
     /** Seeds the demo unless the database already holds a model; returns whether it did. */
-    static boolean seedIfEmpty(ImpactService service, Incidents incidents, IncidentTasks tasks, Clock clock) {
+    static boolean seedIfEmpty(ImpactService service, Incidents incidents, IncidentTasks tasks, IncidentEvidence evidence, Clock clock) {
         if (service.situation().isPresent()) {
             return false;
         }
@@ -52,7 +53,7 @@ final class DemoIncident {
         for (Step step : FIRST_TWO_DAYS) {
             service.changeState(step.system(), step.state(), step.reason(), ACTOR, start.plus(Duration.ofHours(step.hoursAfterStart())));
         }
-        DemoResponse.open(incidents, tasks, start);
+        DemoResponse.open(incidents, tasks, evidence, start);
         return true;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.IncidentOutcome;
+import org.rebound.incident.application.IncidentEvidence;
 import org.rebound.incident.application.IncidentTasks;
 import org.rebound.incident.application.Incidents;
 import org.rebound.incident.persistence.IncidentStore.StoredIncident;
@@ -19,7 +20,8 @@ import org.rebound.security.Role;
  * The incident responders have been running for the first two days of the Albion Motors attack:
  * opened in the administrator's name (the demo has no other account), with the timeline of the
  * social-engineering break-in, the decisions and the calls to the national agency and the regulator,
- * the indicators collected so far, and the Scattered Spider techniques already seen.
+ * the indicators collected so far, the Scattered Spider techniques already seen, the forensic images
+ * with their custody, and the ransomware playbook's tasks part done.
  */
 final class DemoResponse {
 
@@ -83,7 +85,7 @@ final class DemoResponse {
     private static final List<String> UNDER_WAY = List.of("Find the initial access", "Hunt for persistence", "Tell suppliers",
             "Assess whether personal data");
 
-    static void open(Incidents incidents, IncidentTasks tasks, Instant start) {
+    static void open(Incidents incidents, IncidentTasks tasks, IncidentEvidence evidence, Instant start) {
         Caller admin = new Caller(AdminAccount.USERNAME, Set.of(Role.ADMIN));
         StoredIncident incident = done(incidents.open(new Incidents.Draft("Ransomware and data theft across Albion Motors",
                 "Scattered Spider-style intrusion through the IT service desk; ESXi estates encrypted at every plant; customer"
@@ -101,6 +103,7 @@ final class DemoResponse {
         done(incidents.addObservables(incident.id(), new Incidents.Paste(SHARED_INDICATORS, true, true, "green",
                 List.of("scattered-spider")), admin));
         done(incidents.addObservables(incident.id(), new Incidents.Paste(TEAM_INDICATORS, true, true, "amber", List.of()), admin));
+        recordEvidence(evidence, incident.id(), start, admin);
         long playbook = tasks.playbooks().stream().filter(view -> view.name().equals("Ransomware")).findFirst().orElseThrow().id();
         for (TaskStore.Task task : done(tasks.apply(incident.id(), playbook, admin))) {
             String status = DONE.stream().anyMatch(task.title()::startsWith) ? "done"
@@ -109,6 +112,22 @@ final class DemoResponse {
                 done(tasks.change(incident.id(), task.id(), new IncidentTasks.TaskChange(status, null, null), admin));
             }
         }
+    }
+
+    /** Disk and memory images taken by the forensic firm, kept in its lab, with their hand-overs so far. */
+    private static void recordEvidence(IncidentEvidence evidence, long incident, Instant start, Caller admin) {
+        long vcenter = done(evidence.reference(incident, new IncidentEvidence.Description("vcenter-01 disk image (E01)",
+                "Forensic image of the vCenter appliance, taken before the rebuild", "vcenter-01", "Halden Forensics",
+                start.plus(Duration.ofHours(5)), "Halden Forensics evidence safe, shelf 3",
+                "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8", 68_719_476_736L), admin)).evidence().id();
+        done(evidence.handOver(incident, vcenter, new IncidentEvidence.Handover("Halden Forensics (field)", "Halden Forensics (lab)",
+                start.plus(Duration.ofHours(9)), "Transport to the lab for analysis"), admin));
+        long memory = done(evidence.reference(incident, new IncidentEvidence.Description("dc-01 memory capture",
+                "Memory of the first domain controller before it was powered off", "dc-01", "Halden Forensics",
+                start.plus(Duration.ofHours(2)), "Halden Forensics evidence safe, shelf 3",
+                "a665a45920422f9d417e4867efdc4fb8a04a1f3fff1fa07e998e86f7f7a27ae3", 34_359_738_368L), admin)).evidence().id();
+        done(evidence.handOver(incident, memory, new IncidentEvidence.Handover("Albion IT security", "Halden Forensics (field)",
+                start.plus(Duration.ofHours(3)), "Analysis of credential theft"), admin));
     }
 
     private static <T> T done(IncidentOutcome<T> outcome) {

@@ -1,5 +1,6 @@
 package org.rebound.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        (set it with the {@code REBOUND_ADMIN_PASSWORD} environment variable)
  * @param refreshInterval how often to look for changes made by another Rebound process
  * @param tickInterval    how often open dashboards refresh the loss counters
+ * @param evidenceDir     where uploaded evidence files are kept, under their SHA-256 ({@code rebound serve}
+ *                        puts it in the data directory)
  */
 @ConfigurationProperties("rebound")
 public record ReboundProperties(
         @DefaultValue("false") boolean demo,
         @Nullable String adminPassword,
         @DefaultValue("5s") Duration refreshInterval,
-        @DefaultValue("15s") Duration tickInterval) {
+        @DefaultValue("15s") Duration tickInterval,
+        @DefaultValue("rebound-data/evidence") Path evidenceDir) {
 }

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.rebound.audit.AuditLog;
 import org.rebound.impact.application.ImpactService;
+import org.rebound.incident.application.IncidentEvidence;
 import org.rebound.incident.application.IncidentTasks;
+import org.rebound.incident.persistence.EvidenceFiles;
+import org.rebound.incident.persistence.EvidenceStore;
 import org.rebound.incident.application.Incidents;
 import org.rebound.incident.persistence.PlaybookStore;
 import org.rebound.incident.persistence.TaskStore;
@@ -125,6 +128,13 @@ class ServerConfig {
     @Bean
     IncidentTasks incidentTasks(Incidents incidents, JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions, Clock clock) {
         return new IncidentTasks(incidents, new TaskStore(jdbc), new PlaybookStore(jdbc), audit, transactions, clock);
+    }
+
+    @Bean
+    IncidentEvidence incidentEvidence(Incidents incidents, JdbcClient jdbc, ReboundProperties properties, AuditLog audit,
+                                      TransactionTemplate transactions, Clock clock) {
+        return new IncidentEvidence(incidents, new EvidenceStore(jdbc), new EvidenceFiles(properties.evidenceDir()), audit,
+                transactions, clock);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.rebound.server;
 import java.time.Clock;
 import org.rebound.impact.application.ImpactService;
 import org.rebound.incident.Playbook;
+import org.rebound.incident.application.IncidentEvidence;
 import org.rebound.incident.application.IncidentTasks;
 import org.rebound.incident.application.Incidents;
 import org.rebound.security.AdminAccount;
@@ -23,16 +24,18 @@ class StartupTasks implements ApplicationRunner {
     private final ImpactService impact;
     private final Incidents incidents;
     private final IncidentTasks tasks;
+    private final IncidentEvidence evidence;
     private final ReboundProperties properties;
     private final StartupReport report;
     private final Clock clock;
 
-    StartupTasks(AdminAccount admin, ImpactService impact, Incidents incidents, IncidentTasks tasks, ReboundProperties properties,
-                 StartupReport report, Clock clock) {
+    StartupTasks(AdminAccount admin, ImpactService impact, Incidents incidents, IncidentTasks tasks, IncidentEvidence evidence,
+                 ReboundProperties properties, StartupReport report, Clock clock) {
         this.admin = admin;
         this.impact = impact;
         this.incidents = incidents;
         this.tasks = tasks;
+        this.evidence = evidence;
         this.properties = properties;
         this.report = report;
         this.clock = clock;
@@ -42,7 +45,7 @@ class StartupTasks implements ApplicationRunner {
     public void run(ApplicationArguments arguments) {
         admin.createIfNoAccounts(properties.adminPassword()).ifPresent(report::adminPasswordGenerated);
         tasks.provide(Playbook.ransomware());
-        if (properties.demo() && DemoIncident.seedIfEmpty(impact, incidents, tasks, clock)) {
+        if (properties.demo() && DemoIncident.seedIfEmpty(impact, incidents, tasks, evidence, clock)) {
             log.info("loaded the Albion Motors demo incident");
         }
     }

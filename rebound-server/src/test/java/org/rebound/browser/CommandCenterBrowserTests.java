@@ -142,6 +142,20 @@ class CommandCenterBrowserTests {
         browser.findElement(By.xpath("//section[@id='observables']//button[@type='submit']")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "2 added"));
         assertThat(browser.findElement(By.id("observables")).getText()).contains("hxxp://albion-parts-portal[.]net/invoice", "203[.]0[.]113[.]77");
+
+        java.nio.file.Path note;
+        try {
+            note = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("ransom-note", ".txt"), "Your files are encrypted.");
+        } catch (java.io.IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        }
+        browser.findElement(By.xpath("//section[@id='evidence']/details/summary")).click();
+        browser.findElement(By.id("evidence-file")).sendKeys(note.toString());
+        browser.findElement(By.id("evidence-source")).sendKeys("north-plant-servers");
+        browser.findElement(By.xpath("//section[@id='evidence']/details//button[@type='submit']")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "stored, SHA-256"));
+        assertThat(browser.findElement(By.id("evidence")).getText()).contains(note.getFileName().toString(),
+                "556cdec1ef342373e04c6fbf1322df6a767716ae1f3154a3b1fc4cf1c63e84a7");
     }
 
     @Test

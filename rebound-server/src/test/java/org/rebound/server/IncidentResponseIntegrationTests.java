@@ -224,6 +224,7 @@ class IncidentResponseIntegrationTests {
         assertThat(demo.get("status").asString()).isEqualTo("containment");
         assertThat(list(admin.get("/api/incidents/" + id + "/timeline"))).hasSizeGreaterThan(20);
         assertThat(list(admin.get("/api/incidents/" + id + "/observables"))).hasSize(11);
+        assertThat(list(admin.get("/api/incidents/" + id + "/evidence"))).hasSize(2);
         assertThat(list(admin.get("/api/incidents/" + id + "/tasks")))
                 .extracting(item -> item.get("task").get("status").asString()).contains("done", "in-progress", "open");
         assertThat(page).contains("Reported to the National Cyber Security Centre", "albion-motors-helpdesk[.]com",
@@ -303,6 +304,73 @@ class IncidentResponseIntegrationTests {
         assertThat(read(refused).get("problems").get(0).get("field").asString()).isEqualTo("steps line 1");
         assertThat(read(ian.get("/api/playbooks/" + id)).get("text").asString()).contains("Notify the ICO | dpo | 3d");
         assertThat(byResponder.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUploadIsHashedAsItStreamsKeptAsADownloadAndItsCustodyOnlyGrows() throws Exception {
+        Http ian = commander();
+        long id = openIncident(ian, "Evidence handling");
+        ian.postJson("/api/incidents/" + id + "/members", "{\"username\": \"fred\"}");
+        ian.postJson("/api/incidents/" + id + "/members", "{\"username\": \"erin\"}");
+        byte[] image = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(image);
+        String expectedHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(image));
+
+        HttpResponse<String> uploaded = multipart(as("fred"), "/api/incidents/" + id + "/evidence", "mes-north-memory.raw", image);
+        long item = read(uploaded).get("evidence").get("id").asLong();
+        HttpResponse<byte[]> download = as("fred").client().send(as("fred").request("/api/incidents/" + id + "/evidence/" + item + "/file")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> firstHandOver = as("fred").postJson("/api/incidents/" + id + "/evidence/" + item + "/custody",
+                "{\"released_by\": \"fred\", \"received_by\": \"Halden Forensics\", \"purpose\": \"memory analysis\"}");
+        HttpResponse<String> beforeCollection = as("fred").postJson("/api/incidents/" + id + "/evidence/" + item + "/custody",
+                "{\"released_by\": \"a\", \"received_by\": \"b\", \"purpose\": \"c\", \"at\": \"2020-01-01T00:00:00Z\"}");
+        HttpResponse<String> byExecutive = multipart(as("erin"), "/api/incidents/" + id + "/evidence", "notes.txt", new byte[] {1});
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        assertThat(read(uploaded).get("evidence").get("sha256").asString()).isEqualTo(expectedHash);
+        assertThat(read(uploaded).get("evidence").get("size_bytes").asLong()).isEqualTo(image.length);
+        assertThat(download.body()).isEqualTo(image);
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).startsWith("attachment"));
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(firstHandOver.statusCode()).isEqualTo(201);
+        assertThat(beforeCollection.statusCode()).isEqualTo(400);
+        assertThat(byExecutive.statusCode()).isEqualTo(403);
+        JsonNode listed = list(as("erin").get("/api/incidents/" + id + "/evidence")).get(0);
+        assertThat(listed.get("custody")).extracting(entry -> entry.get("received_by").asString()).containsExactly("Halden Forensics");
+        assertThat(admin.get("/api/audit?limit=20").body()).contains("\"action\":\"evidence.add\"", expectedHash,
+                "\"action\":\"evidence.custody\"");
+    }
+
+    @Test
+    void evidenceHeldElsewhereIsRecordedByReferenceWithAWellFormedHash() {
+        Http ian = commander();
+        long id = openIncident(ian, "Evidence by reference");
+
+        HttpResponse<String> recorded = ian.postJson("/api/incidents/" + id + "/evidence/references", "{\"name\": \"esx-07 disk image\","
+                + " \"storage_location\": \"Lab safe 2\", \"sha256\": \"A665A45920422F9D417E4867EFDC4FB8A04A1F3FFF1FA07E998E86F7F7A27AE3\"}");
+        HttpResponse<String> refused = ian.postJson("/api/incidents/" + id + "/evidence/references",
+                "{\"name\": \"esx-08 disk image\", \"sha256\": \"abc\"}");
+
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(read(recorded).get("evidence").get("sha256").asString())
+                .isEqualTo("a665a45920422f9d417e4867efdc4fb8a04a1f3fff1fa07e998e86f7f7a27ae3");
+        assertThat(read(recorded).get("evidence").get("stored").asBoolean()).isFalse();
+        assertThat(read(refused).get("problems")).extracting(problem -> problem.get("field").asString())
+                .containsExactly("storage_location", "sha256");
+        assertThat(ian.get("/api/incidents/" + id + "/evidence/" + read(recorded).get("evidence").get("id").asLong() + "/file")
+                .statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> multipart(Http caller, String path, String fileName, byte[] content) throws Exception {
+        String boundary = "rebound-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nnorth-plant-servers\r\n").getBytes());
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes());
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes());
+        return caller.client().send(caller.request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private List<JsonNode> list(HttpResponse<String> response) {

@@ -22,6 +22,7 @@ import org.rebound.incident.Pap;
 import org.rebound.incident.Severity;
 import org.rebound.incident.TimelineKind;
 import org.rebound.incident.Tlp;
+import org.rebound.incident.persistence.EvidenceStore;
 import org.rebound.incident.persistence.IncidentStore;
 import org.rebound.incident.persistence.ObservableStore;
 import org.rebound.incident.persistence.TimelineStore;
@@ -246,5 +247,26 @@ abstract class StorageContract {
 
         assertThat(ids).hasSize(1_234).containsKeys(domains.get(0), domains.get(1_233));
         assertThat(observables.of(incident)).allSatisfy(stored -> assertThat(stored.lastSeen()).isEqualTo(START.plusSeconds(3600)));
+    }
+
+    @Test
+    void evidenceKeepsItsHashAndItsCustodyInTheOrderOfHandOvers() {
+        new UserStore(jdbc).create("ian", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Set.of(Role.INCIDENT_COMMANDER), START);
+        long incident = new IncidentStore(jdbc).create(new IncidentStore.IncidentFields("Evidence", "", Severity.HIGH, "new", Tlp.AMBER,
+                Pap.AMBER, "ian", null, null, null, null, null), START, "ian").id();
+        EvidenceStore evidence = new EvidenceStore(jdbc);
+
+        var image = evidence.add(incident, new EvidenceStore.NewEvidence("dc-01.E01", "", "ab".repeat(32), 68_719_476_736L, false,
+                "Lab safe 3", "dc-01", "Halden Forensics", START), START, "ian");
+        var reference = evidence.add(incident, new EvidenceStore.NewEvidence("USB stick", "found in the plant office", null, null, false,
+                "Plant safe", "", "ian", START.plusSeconds(60)), START, "ian");
+        var second = evidence.addCustody(image.id(), START.plusSeconds(7200), "lab intake", "analyst", "analysis", START, "ian");
+        var first = evidence.addCustody(image.id(), START.plusSeconds(3600), "field team", "lab intake", "transport", START, "ian");
+
+        assertThat(evidence.of(incident)).containsExactly(image, reference);
+        assertThat(image.sizeBytes()).isEqualTo(68_719_476_736L);
+        assertThat(reference.sha256()).isNull();
+        assertThat(evidence.custody(incident)).containsExactly(first, second);
+        assertThat(evidence.find(incident + 1, image.id())).isEmpty();
     }
 }

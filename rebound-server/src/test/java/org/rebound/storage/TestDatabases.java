@@ -3,6 +3,7 @@ package org.rebound.storage;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,12 +33,21 @@ public final class TestDatabases {
         return dataSource;
     }
 
-    /** Points a Spring Boot test at a fresh, unmigrated H2 database in memory; the application migrates it. */
+    /**
+     * Points a Spring Boot test at fresh storage: an unmigrated H2 database in memory (the application
+     * migrates it) and an empty evidence directory.
+     */
     public static void bootOnFreshH2(DynamicPropertyRegistry registry) {
         String url = h2Url("server" + COUNTER.incrementAndGet());
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "rebound");
         registry.add("spring.datasource.password", () -> "test-only");
+        try {
+            String locker = Files.createTempDirectory("rebound-evidence").toString();
+            registry.add("rebound.evidence-dir", () -> locker);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("cannot create an evidence directory for the test", failed);
+        }
     }
 
     public static DataSource freshPostgres() {

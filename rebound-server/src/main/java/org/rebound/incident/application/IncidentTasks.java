@@ -237,14 +237,7 @@ public final class IncidentTasks {
 
     private <T> IncidentOutcome<T> guarded(long incident, Caller caller, Predicate<Access> allowed, String refusal,
                                            Supplier<IncidentOutcome<T>> action) {
-        Access access = incidents.access(incident, caller);
-        if (access == Access.NONE) {
-            return new NotFound<>(incident);
-        }
-        if (!allowed.test(access)) {
-            return new Forbidden<>(refusal);
-        }
-        return action.get();
+        return incidents.guarded(incident, caller, allowed, refusal, action);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.rebound.audit.AuditLog;
@@ -415,6 +416,15 @@ public final class Incidents {
                             elsewhere.getOrDefault(observable.id(), List.of()).stream().filter(mine::contains).distinct().toList()))
                     .toList());
         });
+    }
+
+    /**
+     * Runs {@code action} when the caller's access to the incident passes {@code allowed}; otherwise the
+     * incident is not found (for those who may not know it exists) or the action is refused.
+     */
+    public <T> IncidentOutcome<T> guarded(long id, Caller caller, Predicate<Access> allowed, String refusal,
+                                          Supplier<IncidentOutcome<T>> action) {
+        return withAccess(id, caller, allowed, refusal, (incident, access) -> action.get());
     }
 
     private <T> IncidentOutcome<T> withAccess(long id, Caller caller, Predicate<Access> allowed, String refusal,

@@ -12,6 +12,7 @@ import org.rebound.incident.TaskStatus;
 import org.rebound.incident.TimelineKind;
 import org.rebound.incident.Tlp;
 import org.rebound.incident.application.Caller;
+import org.rebound.incident.application.IncidentEvidence;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.incident.application.IncidentTasks;
 import org.rebound.incident.application.Incidents;
@@ -22,6 +23,7 @@ import org.rebound.web.Pages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -48,12 +51,14 @@ class IncidentPages {
 
     private final Incidents incidents;
     private final IncidentTasks tasks;
+    private final IncidentEvidence evidence;
     private final Formats formats;
     private final Clock clock;
 
-    IncidentPages(Incidents incidents, IncidentTasks tasks, Clock clock) {
+    IncidentPages(Incidents incidents, IncidentTasks tasks, IncidentEvidence evidence, Clock clock) {
         this.incidents = incidents;
         this.tasks = tasks;
+        this.evidence = evidence;
         this.formats = Formats.of(clock);
         this.clock = clock;
     }
@@ -105,6 +110,7 @@ class IncidentPages {
         }
         if (detail.access().canRead()) {
             model.addAttribute("tasks", required(tasks.tasks(id, caller), user));
+            model.addAttribute("evidence", required(evidence.list(id, caller), user));
             model.addAttribute("taskStatuses", TaskStatus.values());
             model.addAttribute("playbooks", tasks.playbooks());
             model.addAttribute("now", clock.instant());
@@ -184,6 +190,32 @@ class IncidentPages {
         String message = outcome instanceof IncidentOutcome.Done<List<TaskStore.Task>> done
                 ? done.value().size() + " tasks started from the playbook." : "";
         return back(id, outcome, message, redirect, user) + "#tasks";
+    }
+
+    @PostMapping(path = "/incidents/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String description,
+                  @RequestParam(defaultValue = "") String source, Authentication user, RedirectAttributes redirect) {
+        if (file.isEmpty()) {
+            redirect.addFlashAttribute("errors", List.of("file: choose a file to upload"));
+            return "redirect:/incidents/" + id + "#evidence";
+        }
+        IncidentOutcome<IncidentEvidence.Item> outcome = EvidenceApi.upload(evidence, id, file, new IncidentEvidence.Description(
+                file.getOriginalFilename(), description, source, null, null, null, null, null), user);
+        String message = outcome instanceof IncidentOutcome.Done<IncidentEvidence.Item> done
+                ? done.value().evidence().name() + " stored, SHA-256 " + done.value().evidence().sha256() + "." : "";
+        return back(id, outcome, message, redirect, user) + "#evidence";
+    }
+
+    @PostMapping("/incidents/{id}/evidence/{item}/custody")
+    String handOver(@PathVariable long id, @PathVariable long item, @RequestParam(name = "released_by") String releasedBy,
+                    @RequestParam(name = "received_by") String receivedBy, @RequestParam String purpose,
+                    @RequestParam(defaultValue = "") String at, Authentication user, RedirectAttributes redirect) {
+        FormTime when = parsedTime(at, "at", redirect);
+        if (!when.readable()) {
+            return "redirect:/incidents/" + id + "#evidence";
+        }
+        return back(id, evidence.handOver(id, item, new IncidentEvidence.Handover(releasedBy, receivedBy, when.value(), purpose),
+                caller(user)), "Hand-over recorded.", redirect, user) + "#evidence";
     }
 
     @PostMapping("/incidents/{id}/members")
