@@ -16,7 +16,8 @@ class ArchitectureTest {
     @Test
     void theDomainAndAlgorithmsNeverUseSpring() {
         noClasses().that().resideInAnyPackage("org.rebound.model", "org.rebound.model.io..", "org.rebound.model.generate..",
-                        "org.rebound.model.demo..", "org.rebound.impact", "org.rebound.planning", "org.rebound.planning.psplib")
+                        "org.rebound.model.demo..", "org.rebound.impact", "org.rebound.planning", "org.rebound.planning.psplib",
+                        "org.rebound.incident", "org.rebound.intel", "org.rebound.intel.pattern")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .check(rebound);
     }

@@ -110,10 +110,26 @@ public enum ObservableType implements Coded {
             case IPV6 -> Ipv6.parse(value).orElseThrow(() -> new IllegalArgumentException("not an IPv6 address: " + value));
             case MD5, SHA1, SHA256, DOMAIN -> value.toLowerCase(Locale.ROOT);
             case PHONE_NUMBER -> "+" + digits(value);
+            case REGISTRY_KEY -> fullHive(value);
             case ACCOUNT -> value.indexOf('\\') > 0 ? value.substring(0, value.indexOf('\\')).toUpperCase(Locale.ROOT)
                     + value.substring(value.indexOf('\\')) : value;
             default -> value;
         };
+    }
+
+    /** Registry keys start with the hive's full name, as STIX requires: {@code HKLM\...} is {@code HKEY_LOCAL_MACHINE\...}. */
+    private static String fullHive(String value) {
+        int slash = value.indexOf('\\');
+        String hive = value.substring(0, slash).toUpperCase(Locale.ROOT);
+        String full = switch (hive) {
+            case "HKLM" -> "HKEY_LOCAL_MACHINE";
+            case "HKCU" -> "HKEY_CURRENT_USER";
+            case "HKCR" -> "HKEY_CLASSES_ROOT";
+            case "HKU" -> "HKEY_USERS";
+            case "HKCC" -> "HKEY_CURRENT_CONFIG";
+            default -> hive;
+        };
+        return full + value.substring(slash);
     }
 
     private static String canonicalUrl(String value) {

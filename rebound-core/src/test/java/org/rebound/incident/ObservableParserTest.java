@@ -37,7 +37,7 @@ class ObservableParserTest {
                 new Observable(ObservableType.MD5, "44d88612fea8a8f36de82e1278abb02f"),
                 new Observable(ObservableType.SHA1, "3395856ce81f2b7382dee72602f798b642f14140"),
                 new Observable(ObservableType.SHA256, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-                new Observable(ObservableType.REGISTRY_KEY, "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\AnyDeskUpdate"),
+                new Observable(ObservableType.REGISTRY_KEY, "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\AnyDeskUpdate"),
                 new Observable(ObservableType.CRYPTOCURRENCY_WALLET, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"),
                 new Observable(ObservableType.PHONE_NUMBER, "+442079460958"),
                 new Observable(ObservableType.USER_AGENT, "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36"),
@@ -60,6 +60,18 @@ class ObservableParserTest {
         assertThat(result.observables()).extracting(parsed -> parsed.observable().value())
                 .containsExactly("evil-update.net", "2001:db8::1");
         assertThat(result.repeats()).isEqualTo(3);
+    }
+
+    @Test
+    void registryKeysAreKeptUnderTheHivesFullName() {
+        ObservableParser.Result result = ObservableParser.parse("""
+                HKLM\\SYSTEM\\CurrentControlSet\\Services\\AnyDeskUpdate
+                hkey_local_machine\\SYSTEM\\CurrentControlSet\\Services\\AnyDeskUpdate
+                """);
+
+        assertThat(result.observables()).extracting(parsed -> parsed.observable().value())
+                .containsExactly("HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\AnyDeskUpdate");
+        assertThat(result.repeats()).isEqualTo(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.rebound.incident.persistence.EvidenceStore;
 import org.rebound.incident.application.Incidents;
 import org.rebound.incident.persistence.PlaybookStore;
 import org.rebound.incident.persistence.TaskStore;
+import org.rebound.intel.StixSharing;
 import org.rebound.incident.persistence.IncidentStore;
 import org.rebound.incident.persistence.ObservableStore;
 import org.rebound.incident.persistence.TimelineStore;
@@ -135,6 +136,11 @@ class ServerConfig {
                                       TransactionTemplate transactions, Clock clock) {
         return new IncidentEvidence(incidents, new EvidenceStore(jdbc), new EvidenceFiles(properties.evidenceDir()), audit,
                 transactions, clock);
+    }
+
+    @Bean
+    StixSharing stixSharing(Incidents incidents, ImpactService impact, Clock clock) {
+        return new StixSharing(incidents, () -> impact.situation().map(situation -> situation.enterprise().name()).orElse("Rebound"), clock);
     }
 
     @Bean

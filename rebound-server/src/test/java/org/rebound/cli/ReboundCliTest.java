@@ -393,6 +393,58 @@ class ReboundCliTest {
         }
     }
 
+    @Test
+    void stixValidateAcceptsAnOasisExampleAndListsEachProblemOfABrokenBundle() throws IOException {
+        Path valid = dir.resolve("valid.json");
+        try (var in = getClass().getResourceAsStream("/stix/indicator-for-c2-ip-address.json")) {
+            Files.copy(in, valid);
+        }
+        Path broken = Files.writeString(dir.resolve("broken.json"), Files.readString(valid)
+                .replace("[ipv4-addr:value = '10.0.0.0']", "[ipv4-addr:value = '10.0.0.0'")
+                .replace("\"id\": \"indicator--", "\"id\": \"malware--"));
+        Path notJson = Files.writeString(dir.resolve("not.json"), "{\"type\": \"bundle\",\n  objects: []}");
+
+        Run accepted = rebound("stix", "validate", valid.toString());
+        Run refused = rebound("stix", "validate", broken.toString());
+        Run unreadable = rebound("stix", "validate", notJson.toString());
+
+        assertThat(accepted.exitCode()).isZero();
+        assertThat(accepted.out()).isEqualTo(valid + ": valid STIX 2.1 bundle, 1 object\n");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(broken + ": /objects/0/pattern: not a valid STIX pattern: column",
+                broken + ": /objects/0/id: 'malware--").endsWith("problems\n");
+        assertThat(unreadable.exitCode()).isEqualTo(2);
+        assertThat(unreadable.err()).startsWith(notJson + ": not JSON: ").contains("line 2");
+    }
+
+    @Test
+    void stixExportWritesAMembersIncidentAsAValidBundle() throws IOException {
+        Path data = dir.resolve("data");
+        rebound("reset-admin", "--data", data.toString());
+        long incident;
+        var dataSource = Database.open(DatabaseSettings.embedded(data));
+        try {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            IncidentStore incidents = new IncidentStore(jdbc);
+            incident = incidents.create(new IncidentStore.IncidentFields("Phishing", "Help desk called", Severity.HIGH, "new", Tlp.GREEN,
+                    Pap.GREEN, "admin", null, null, null, null, null), java.time.Instant.now(), "admin").id();
+            incidents.addMember(incident, "admin", java.time.Instant.now(), "admin");
+        } finally {
+            dataSource.close();
+        }
+        Path feed = Files.writeString(dir.resolve("feed.txt"), "evil-sso.com\n185.220.101.45\n+44 20 7946 0958\n");
+        rebound("ioc", "import", "--data", data.toString(), "--incident", String.valueOf(incident), "--as", "admin", "--tlp", "green",
+                "--sighted", feed.toString());
+        Path out = dir.resolve("incident.json");
+
+        Run exported = rebound("stix", "export", String.valueOf(incident), "--as", "admin", "--out", out.toString(), "--data", data.toString());
+
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(exported.out()).contains("wrote incident " + incident + " to " + out, "1 observables without a STIX form left out");
+        assertThat(rebound("stix", "validate", out.toString()).exitCode()).isZero();
+        assertThat(Files.readString(out)).contains("[domain-name:value = 'evil-sso.com']", "\"type\" : \"sighting\"");
+    }
+
     private static JsonNode process(JsonNode impact, String id) {
         for (JsonNode process : impact.get("processes")) {
             if (process.get("id").asString().equals(id)) {

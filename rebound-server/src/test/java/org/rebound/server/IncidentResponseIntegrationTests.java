@@ -361,6 +361,34 @@ class IncidentResponseIntegrationTests {
                 .statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void theDemoIncidentExportsAsAStixBundleThatTheOfficialSchemasAccept() {
+        long id = StreamSupport.stream(read(admin.get("/api/incidents")).spliterator(), false)
+                .filter(listed -> listed.get("incident").get("title").asString().startsWith("Ransomware and data theft"))
+                .findFirst().orElseThrow().get("incident").get("id").asLong();
+
+        HttpResponse<String> exported = admin.get("/api/incidents/" + id + "/stix");
+        JsonNode bundle = read(exported);
+
+        assertThat(exported.statusCode()).isEqualTo(200);
+        assertThat(org.rebound.intel.StixValidator.load().validate(bundle)).isEmpty();
+        List<JsonNode> objects = StreamSupport.stream(bundle.get("objects").spliterator(), false).toList();
+        assertThat(objects).extracting(object -> object.get("type").asString())
+                .contains("identity", "report", "indicator", "attack-pattern", "relationship", "observed-data", "sighting",
+                        "domain-name", "marking-definition");
+        assertThat(objects).filteredOn(object -> object.get("type").asString().equals("indicator"))
+                .extracting(object -> object.get("pattern").asString())
+                .contains("[domain-name:value = 'albion-motors-helpdesk.com']",
+                        "[file:hashes.'SHA-256' = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08']",
+                        "[user-account:account_login = 'ALBION\\\\svc_vcenter_bkp']");
+        assertThat(objects).filteredOn(object -> object.get("type").asString().equals("attack-pattern"))
+                .extracting(object -> object.get("external_references").get(0).get("external_id").asString()).contains("T1486", "T1566.004");
+        assertThat(objects).filteredOn(object -> object.get("type").asString().equals("identity"))
+                .extracting(object -> object.get("name").asString()).containsExactly("Albion Motors");
+        assertThat(exported.headers().firstValue("X-Rebound-Omitted")).hasValue("2");
+        assertThat(as("rita").get("/api/incidents/" + id + "/stix").statusCode()).isEqualTo(404);
+    }
+
     private HttpResponse<String> multipart(Http caller, String path, String fileName, byte[] content) throws Exception {
         String boundary = "rebound-test-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
