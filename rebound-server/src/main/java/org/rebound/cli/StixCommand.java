@@ -28,7 +28,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "stix", mixinStandardHelpOptions = true, description = "Share incidents as STIX 2.1 and check STIX bundles.",
-        subcommands = {StixCommand.Validate.class, StixCommand.Export.class})
+        subcommands = {StixCommand.Validate.class, StixCommand.Export.class, StixCommand.Import.class})
 public final class StixCommand implements Runnable {
 
     @Spec
@@ -132,6 +132,65 @@ public final class StixCommand implements Runnable {
                             + (done.value().omitted() > 0 ? ", " + done.value().omitted() + " observables without a STIX form left out" : ""));
                 }
                 return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Add the observables of a STIX 2.1 or 2.0 bundle to an incident, as a member who may write to it:"
+                    + " the values indicators test for as IOCs, cyber-observable objects as observables, each with its TLP marking.",
+                    "All or nothing: an invalid bundle is refused with every problem listed."})
+    static final class Import implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private StorageOptions storage;
+
+        @Parameters(index = "0", paramLabel = "INCIDENT", description = "the incident's number")
+        private long incident;
+
+        @Parameters(index = "1", paramLabel = "FILE", description = "the bundle (JSON)")
+        private Path file;
+
+        @Option(names = "--as", required = true, paramLabel = "USER", description = "the Rebound account adding them: a member who may write")
+        private String username;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            JsonNode bundle;
+            try {
+                bundle = JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException unreadable) {
+                err.println(file + ": cannot read: " + unreadable.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            } catch (JacksonException malformed) {
+                err.println(file + ": not JSON: " + malformed.getOriginalMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+            try (CliStorage store = CliStorage.open(storage)) {
+                var account = store.users().find(username);
+                if (account.isEmpty() || !account.get().enabled()) {
+                    err.println("--as " + username + ": no enabled Rebound account of that name");
+                    return ExitCodes.INVALID_INPUT;
+                }
+                IncidentOutcome<StixSharing.Imported> outcome = new StixSharing(store.incidents(), () -> "Rebound", java.time.Clock.systemUTC())
+                        .importBundle(incident, bundle, new Caller(username, account.get().roles()));
+                if (outcome instanceof IncidentOutcome.Done<StixSharing.Imported> done) {
+                    done.value().skipped().forEach(skipped -> err.println(file + ": skipped " + skipped));
+                    spec.commandLine().getOut().println(file + ": " + done.value().added().added() + " added to incident " + incident + ", "
+                            + done.value().added().alreadyKnown() + " already recorded, " + done.value().skipped().size() + " skipped");
+                    return ExitCodes.OK;
+                }
+                if (outcome instanceof IncidentOutcome.Rejected<StixSharing.Imported> rejected) {
+                    rejected.problems().forEach(problem -> err.println(file + ": " + problem.message()));
+                    err.println("nothing was added");
+                } else {
+                    err.println("no incident " + incident + " that " + username + " may add observables to");
+                }
+                return ExitCodes.INVALID_INPUT;
             }
         }
     }

@@ -3,10 +3,13 @@ package org.rebound.intel;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import org.rebound.incident.Tlp;
 import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.incident.application.Incidents;
 import org.rebound.incident.persistence.IncidentStore;
+import org.rebound.incident.persistence.ObservableStore;
+import tools.jackson.databind.JsonNode;
 
 /** Exports an incident as STIX 2.1 for a member who may read it. */
 public final class StixSharing {
@@ -15,6 +18,7 @@ public final class StixSharing {
     private final Supplier<String> organisation;
     private final StixExport export;
     private final Clock clock;
+    private final StixImport reader = new StixImport(StixValidator.load());
 
     /**
      * @param organisation the name the bundle is created by: the enterprise of the model in force
@@ -39,6 +43,32 @@ public final class StixSharing {
         return new IncidentOutcome.Done<>(export.export(new StixExport.Facts(found.value().incident(), organisation.get(),
                 listed.value().stream().map(Incidents.ObservableItem::observable).toList(),
                 found.value().techniques().stream().map(IncidentStore.NotedTechnique::technique).toList(), clock.instant())));
+    }
+
+    /** What an import added, and what the bundle held that Rebound has no observable for. */
+    public record Imported(Incidents.Added added, List<String> skipped) {
+    }
+
+    /**
+     * Adds the observables of a STIX bundle to the incident: all of them in one transaction, or none
+     * when the bundle is not valid (every problem listed). Unmarked ones are marked TLP:AMBER.
+     */
+    public IncidentOutcome<Imported> importBundle(long incident, JsonNode bundle, Caller caller) {
+        StixImport.Result read = reader.read(bundle);
+        if (!read.problems().isEmpty()) {
+            return new IncidentOutcome.Rejected<>(read.problems().stream()
+                    .map(problem -> new IncidentOutcome.Problem("bundle", problem)).toList());
+        }
+        List<Incidents.Marked> items = read.found().stream()
+                .map(found -> new Incidents.Marked(found.observable(),
+                        new ObservableStore.Marking(found.ioc(), false, found.tlp() == null ? Tlp.AMBER : found.tlp(), List.of("stix"))))
+                .toList();
+        IncidentOutcome<Incidents.Added> added = incidents.importObservables(incident, items,
+                "a STIX bundle (" + bundle.path("objects").size() + " objects)", caller);
+        if (added instanceof IncidentOutcome.Done<Incidents.Added> done) {
+            return new IncidentOutcome.Done<>(new Imported(done.value(), read.skipped()));
+        }
+        return retyped(added);
     }
 
     @SuppressWarnings("unchecked")

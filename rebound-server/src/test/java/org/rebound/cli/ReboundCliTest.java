@@ -443,6 +443,9 @@ class ReboundCliTest {
         assertThat(exported.out()).contains("wrote incident " + incident + " to " + out, "1 observables without a STIX form left out");
         assertThat(rebound("stix", "validate", out.toString()).exitCode()).isZero();
         assertThat(Files.readString(out)).contains("[domain-name:value = 'evil-sso.com']", "\"type\" : \"sighting\"");
+        Run reimported = rebound("stix", "import", String.valueOf(incident), out.toString(), "--as", "admin", "--data", data.toString());
+        assertThat(reimported.exitCode()).as(reimported.err()).isZero();
+        assertThat(reimported.out()).isEqualTo(out + ": 0 added to incident " + incident + ", 2 already recorded, 0 skipped\n");
     }
 
     private static JsonNode process(JsonNode impact, String id) {

@@ -3,6 +3,7 @@ package org.rebound.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -387,6 +388,58 @@ class IncidentResponseIntegrationTests {
                 .extracting(object -> object.get("name").asString()).containsExactly("Albion Motors");
         assertThat(exported.headers().firstValue("X-Rebound-Omitted")).hasValue("2");
         assertThat(as("rita").get("/api/incidents/" + id + "/stix").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anExportedBundleImportsIntoAnotherIncidentWithTheSameIndicatorsAndMarkings() {
+        long demo = StreamSupport.stream(read(admin.get("/api/incidents")).spliterator(), false)
+                .filter(listed -> listed.get("incident").get("title").asString().startsWith("Ransomware and data theft"))
+                .findFirst().orElseThrow().get("incident").get("id").asLong();
+        String bundle = admin.get("/api/incidents/" + demo + "/stix").body();
+        long copy = openIncident(admin, "Shared by Albion Motors");
+
+        HttpResponse<String> imported = admin.postJson("/api/incidents/" + copy + "/stix", bundle);
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(read(imported).get("added").get("added").asInt()).isEqualTo(9);
+        Map<String, String> original = markings(list(admin.get("/api/incidents/" + demo + "/observables")));
+        Map<String, String> copied = markings(list(admin.get("/api/incidents/" + copy + "/observables")));
+        original.remove("phone-number +442079460958");
+        original.remove("cryptocurrency-wallet bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+        assertThat(copied).isEqualTo(original);
+    }
+
+    @Test
+    void anInvalidBundleIsRefusedWholeAndAThreatProfileWithoutObservablesSaysSo() throws Exception {
+        long id = openIncident(admin, "Imports");
+        String broken = "{\"type\": \"bundle\", \"id\": \"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\", \"objects\": [{\"type\":"
+                + " \"indicator\", \"spec_version\": \"2.1\", \"id\": \"indicator--5d0092c5-5f74-4287-9642-33f4c354e56d\", \"created\":"
+                + " \"2025-09-01T06:00:00.000Z\", \"modified\": \"2025-09-01T06:00:00.000Z\", \"pattern\": \"[domain-name:value = 'a.com'\","
+                + " \"pattern_type\": \"stix\", \"valid_from\": \"2025-09-01T06:00:00Z\"}, {\"type\": \"domain-name\", \"spec_version\":"
+                + " \"2.1\", \"id\": \"domain-name--5d0092c5-5f74-5287-9642-33f4c354e56d\", \"value\": \"b.com\"}]}";
+
+        HttpResponse<String> refused = admin.postJson("/api/incidents/" + id + "/stix", broken);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(read(refused).get("problems").get(0).get("message").asString()).startsWith("/objects/0/pattern: not a valid STIX pattern");
+        assertThat(list(admin.get("/api/incidents/" + id + "/observables"))).isEmpty();
+
+        Path profile = Path.of("../../shared/data/attack/scattered-spider-G1015.stix20-bundle.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(profile),
+                "../shared is absent: the STIX 2.0 Scattered Spider bundle part of this test is skipped");
+        HttpResponse<String> threatProfile = admin.postJson("/api/incidents/" + id + "/stix", java.nio.file.Files.readString(profile));
+        assertThat(threatProfile.statusCode()).isEqualTo(400);
+        assertThat(threatProfile.body()).contains("holds no observable Rebound can record");
+    }
+
+    private static Map<String, String> markings(List<JsonNode> observables) {
+        Map<String, String> markings = new java.util.TreeMap<>();
+        observables.forEach(item -> {
+            JsonNode stored = item.get("observable");
+            markings.put(stored.get("observable").get("type").asString() + " " + stored.get("observable").get("value").asString(),
+                    stored.get("tlp").asString() + (stored.get("ioc").asBoolean() ? " ioc" : ""));
+        });
+        return markings;
     }
 
     private HttpResponse<String> multipart(Http caller, String path, String fileName, byte[] content) throws Exception {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -379,26 +380,50 @@ public final class Incidents {
             if (parsed.observables().isEmpty()) {
                 return Rejected.of("observables", "nothing to add: paste one observable per line");
             }
-            Instant now = clock.instant();
-            return new Done<>(transactions.execute(transaction -> {
-                Map<Observable, Long> known = observables.idsByValue(id);
-                List<Observable> added = new ArrayList<>();
-                List<Long> seenAgain = new ArrayList<>();
-                for (ObservableParser.Parsed one : parsed.observables()) {
-                    Long existing = known.get(one.observable());
-                    if (existing == null) {
-                        added.add(one.observable());
-                    } else {
-                        seenAgain.add(existing);
-                    }
+            List<Marked> marked = parsed.observables().stream().map(one -> new Marked(one.observable(), marking)).toList();
+            Added added = store(id, marked, caller, marking.tlp().label() + (marking.ioc() ? ", IOC" : "")
+                    + (marking.sighted() ? ", sighted" : ""));
+            return new Done<>(new Added(added.added(), added.alreadyKnown(), parsed.repeats()));
+        });
+    }
+
+    /** An observable and how it is to be marked. */
+    public record Marked(Observable observable, Marking marking) {
+    }
+
+    /**
+     * Adds observables read from another tool (a STIX bundle, a MISP event), each with its own
+     * marking, all in one transaction; ones the incident has are marked seen again.
+     */
+    public IncidentOutcome<Added> importObservables(long id, List<Marked> items, String source, Caller caller) {
+        return withAccess(id, caller, Access::canWrite, "this incident is read-only for you", (incident, access) -> {
+            if (items.isEmpty()) {
+                return Rejected.of("observables", "nothing to add: " + source + " holds no observable Rebound can record");
+            }
+            return new Done<>(store(id, items, caller, "from " + source));
+        });
+    }
+
+    private Added store(long id, List<Marked> items, Caller caller, String note) {
+        Instant now = clock.instant();
+        return transactions.execute(transaction -> {
+            Map<Observable, Long> known = observables.idsByValue(id);
+            Map<Marking, List<Observable>> added = new LinkedHashMap<>();
+            List<Long> seenAgain = new ArrayList<>();
+            for (Marked item : items) {
+                Long existing = known.get(item.observable());
+                if (existing == null) {
+                    added.computeIfAbsent(item.marking(), marking -> new ArrayList<>()).add(item.observable());
+                } else {
+                    seenAgain.add(existing);
                 }
-                observables.addAll(id, added, marking, now, now, caller.username());
-                observables.seenAgain(seenAgain, now);
-                audit.record(now, caller.username(), "incident.observables", target(id),
-                        added.size() + " added, " + seenAgain.size() + " already known, " + marking.tlp().label()
-                                + (marking.ioc() ? ", IOC" : "") + (marking.sighted() ? ", sighted" : ""));
-                return new Added(added.size(), seenAgain.size(), parsed.repeats());
-            }));
+            }
+            added.forEach((marking, values) -> observables.addAll(id, values, marking, now, now, caller.username()));
+            observables.seenAgain(seenAgain, now);
+            int count = added.values().stream().mapToInt(List::size).sum();
+            audit.record(now, caller.username(), "incident.observables", target(id),
+                    count + " added, " + seenAgain.size() + " already known, " + note);
+            return new Added(count, seenAgain.size(), 0);
         });
     }
 

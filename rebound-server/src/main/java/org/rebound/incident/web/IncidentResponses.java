@@ -14,18 +14,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 
 /** Turns incident outcomes into HTTP answers; a refusal is logged like every other denied request. */
-final class IncidentResponses {
+public final class IncidentResponses {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentResponses.class);
 
     private IncidentResponses() {
     }
 
-    static Caller caller(Authentication user) {
+    public static Caller caller(Authentication user) {
         return new Caller(user.getName(), MfaStages.roles(user));
     }
 
-    static ResponseEntity<?> answer(IncidentOutcome<?> outcome, HttpStatus success, Authentication user) {
+    public static ResponseEntity<?> answer(IncidentOutcome<?> outcome, HttpStatus success, Authentication user) {
         if (outcome instanceof IncidentOutcome.Done<?> done) {
             return ResponseEntity.status(success).body(done.value());
         }

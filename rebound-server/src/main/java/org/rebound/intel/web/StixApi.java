@@ -1,11 +1,10 @@
 package org.rebound.intel.web;
 
-import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.intel.StixExport;
+import org.rebound.incident.web.IncidentResponses;
 import org.rebound.intel.StixSharing;
-import org.rebound.security.MfaStages;
-import org.rebound.web.ApiProblems;
+import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,6 +12,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** An incident as a STIX 2.1 bundle, for members. */
@@ -25,18 +26,22 @@ class StixApi {
         this.sharing = sharing;
     }
 
+    /** Adds the observables of a STIX 2.1 or 2.0 bundle: indicators' values as IOCs, cyber-observables as observables. */
+    @PostMapping(path = "/api/incidents/{id}/stix", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> importBundle(@PathVariable long id, @RequestBody JsonNode bundle, Authentication user) {
+        return IncidentResponses.answer(sharing.importBundle(id, bundle, IncidentResponses.caller(user)), HttpStatus.OK, user);
+    }
+
     /** The bundle; {@code X-Rebound-Omitted} counts observables STIX has no form for (phone numbers, wallets). */
     @GetMapping(path = "/api/incidents/{id}/stix", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> export(@PathVariable long id, Authentication user) {
-        IncidentOutcome<StixExport.Result> outcome = sharing.export(id, new Caller(user.getName(), MfaStages.roles(user)));
+        IncidentOutcome<StixExport.Result> outcome = sharing.export(id, IncidentResponses.caller(user));
         if (outcome instanceof IncidentOutcome.Done<StixExport.Result> done) {
             return ResponseEntity.ok()
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"incident-" + id + ".stix.json\"")
                     .header("X-Rebound-Omitted", String.valueOf(done.value().omitted()))
                     .body(done.value().bundle().toString());
         }
-        return outcome instanceof IncidentOutcome.Forbidden<StixExport.Result> forbidden
-                ? ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiProblems.forbidden(forbidden.reason()))
-                : ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.notFound("no incident " + id));
+        return IncidentResponses.answer(outcome, HttpStatus.OK, user);
     }
 }
