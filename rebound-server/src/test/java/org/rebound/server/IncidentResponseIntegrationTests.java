@@ -432,6 +432,43 @@ class IncidentResponseIntegrationTests {
         assertThat(threatProfile.body()).contains("holds no observable Rebound can record");
     }
 
+    @Test
+    void theCaseFileHoldsTheRecordAndEvidenceWithChecksumsAnchoredInTheAuditLog() throws Exception {
+        Http ian = commander();
+        long id = openIncident(ian, "Case for the NCA");
+        ian.postJson("/api/incidents/" + id + "/timeline", "{\"kind\": \"communication\", \"summary\": \"Crime reported to the NCA\"}");
+        ian.postJson("/api/incidents/" + id + "/observables", "{\"text\": \"evil-update.net\"}");
+        byte[] note = "Your files are encrypted.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long item = read(multipart(ian, "/api/incidents/" + id + "/evidence", "ransom-note.txt", note)).get("evidence").get("id").asLong();
+        ian.postJson("/api/incidents/" + id + "/evidence/" + item + "/custody",
+                "{\"released_by\": \"ian\", \"received_by\": \"NCA officer 4521\", \"purpose\": \"criminal investigation\"}");
+
+        HttpResponse<byte[]> zip = ian.client().send(ian.request("/api/incidents/" + id + "/case-file.zip?evidence=true").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(zip.statusCode()).isEqualTo(200);
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(files).containsKeys("README.txt", "incident.json", "timeline.csv", "observables.csv", "evidence-manifest.csv",
+                "custody.csv", "stix-bundle.json", "evidence/" + item + "-ransom-note.txt", "SHA256SUMS");
+        var sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        String sums = new String(files.get("SHA256SUMS"), java.nio.charset.StandardCharsets.UTF_8);
+        for (String line : sums.strip().split("\n")) {
+            String[] parts = line.split("  ", 2);
+            assertThat(java.util.HexFormat.of().formatHex(sha256.digest(files.get(parts[1])))).as(parts[1]).isEqualTo(parts[0]);
+        }
+        assertThat(files.get("evidence/" + item + "-ransom-note.txt")).isEqualTo(note);
+        assertThat(new String(files.get("custody.csv"), java.nio.charset.StandardCharsets.UTF_8)).contains("NCA officer 4521");
+        String sumsHash = java.util.HexFormat.of().formatHex(sha256.digest(files.get("SHA256SUMS")));
+        assertThat(zip.headers().firstValue("X-Case-File-SHA256")).hasValue(sumsHash);
+        assertThat(admin.get("/api/audit?limit=10").body()).contains("\"action\":\"incident.case-file\"", sumsHash);
+        assertThat(as("rita").get("/api/incidents/" + id + "/case-file.zip").statusCode()).isEqualTo(404);
+    }
+
     private static Map<String, String> markings(List<JsonNode> observables) {
         Map<String, String> markings = new java.util.TreeMap<>();
         observables.forEach(item -> {
