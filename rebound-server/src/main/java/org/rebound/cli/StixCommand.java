@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.intel.StixExport;
-import org.rebound.intel.StixSharing;
+import org.rebound.intel.IntelSharing;
 import org.rebound.intel.StixValidator;
 import org.rebound.model.io.ModelLoad;
 import org.rebound.model.io.ModelReader;
@@ -110,7 +110,7 @@ public final class StixCommand implements Runnable {
                         .filter(ModelLoad.Loaded.class::isInstance)
                         .map(loaded -> ((ModelLoad.Loaded) loaded).enterprise().name())
                         .orElse("Rebound");
-                IncidentOutcome<StixExport.Result> outcome = new StixSharing(store.incidents(), () -> organisation, java.time.Clock.systemUTC())
+                IncidentOutcome<StixExport.Result> outcome = new IntelSharing(store.incidents(), () -> organisation, java.time.Clock.systemUTC())
                         .export(incident, new Caller(username, account.get().roles()));
                 if (!(outcome instanceof IncidentOutcome.Done<StixExport.Result> done)) {
                     err.println("no incident " + incident + " that " + username + " may read");
@@ -176,15 +176,15 @@ public final class StixCommand implements Runnable {
                     err.println("--as " + username + ": no enabled Rebound account of that name");
                     return ExitCodes.INVALID_INPUT;
                 }
-                IncidentOutcome<StixSharing.Imported> outcome = new StixSharing(store.incidents(), () -> "Rebound", java.time.Clock.systemUTC())
+                IncidentOutcome<IntelSharing.Imported> outcome = new IntelSharing(store.incidents(), () -> "Rebound", java.time.Clock.systemUTC())
                         .importBundle(incident, bundle, new Caller(username, account.get().roles()));
-                if (outcome instanceof IncidentOutcome.Done<StixSharing.Imported> done) {
+                if (outcome instanceof IncidentOutcome.Done<IntelSharing.Imported> done) {
                     done.value().skipped().forEach(skipped -> err.println(file + ": skipped " + skipped));
                     spec.commandLine().getOut().println(file + ": " + done.value().added().added() + " added to incident " + incident + ", "
                             + done.value().added().alreadyKnown() + " already recorded, " + done.value().skipped().size() + " skipped");
                     return ExitCodes.OK;
                 }
-                if (outcome instanceof IncidentOutcome.Rejected<StixSharing.Imported> rejected) {
+                if (outcome instanceof IncidentOutcome.Rejected<IntelSharing.Imported> rejected) {
                     rejected.problems().forEach(problem -> err.println(file + ": " + problem.message()));
                     err.println("nothing was added");
                 } else {

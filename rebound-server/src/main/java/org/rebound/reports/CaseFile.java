@@ -24,7 +24,7 @@ import org.rebound.incident.application.IncidentEvidence;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.incident.application.Incidents;
 import org.rebound.intel.StixExport;
-import org.rebound.intel.StixSharing;
+import org.rebound.intel.IntelSharing;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,13 +63,13 @@ public final class CaseFile {
 
     private final Incidents incidents;
     private final IncidentEvidence evidence;
-    private final StixSharing stix;
+    private final IntelSharing stix;
     private final JsonMapper json;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public CaseFile(Incidents incidents, IncidentEvidence evidence, StixSharing stix, JsonMapper json, AuditLog audit,
+    public CaseFile(Incidents incidents, IncidentEvidence evidence, IntelSharing stix, JsonMapper json, AuditLog audit,
                     TransactionTemplate transactions, Clock clock) {
         this.incidents = incidents;
         this.evidence = evidence;

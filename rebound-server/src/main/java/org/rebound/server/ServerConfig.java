@@ -11,7 +11,7 @@ import org.rebound.incident.persistence.EvidenceStore;
 import org.rebound.incident.application.Incidents;
 import org.rebound.incident.persistence.PlaybookStore;
 import org.rebound.incident.persistence.TaskStore;
-import org.rebound.intel.StixSharing;
+import org.rebound.intel.IntelSharing;
 import org.rebound.reports.CaseFile;
 import org.rebound.incident.persistence.IncidentStore;
 import org.rebound.incident.persistence.ObservableStore;
@@ -140,12 +140,12 @@ class ServerConfig {
     }
 
     @Bean
-    StixSharing stixSharing(Incidents incidents, ImpactService impact, Clock clock) {
-        return new StixSharing(incidents, () -> impact.situation().map(situation -> situation.enterprise().name()).orElse("Rebound"), clock);
+    IntelSharing intelSharing(Incidents incidents, ImpactService impact, Clock clock) {
+        return new IntelSharing(incidents, () -> impact.situation().map(situation -> situation.enterprise().name()).orElse("Rebound"), clock);
     }
 
     @Bean
-    CaseFile caseFile(Incidents incidents, IncidentEvidence evidence, StixSharing stix, JsonMapper json, AuditLog audit,
+    CaseFile caseFile(Incidents incidents, IncidentEvidence evidence, IntelSharing stix, JsonMapper json, AuditLog audit,
                       TransactionTemplate transactions, Clock clock) {
         return new CaseFile(incidents, evidence, stix, json, audit, transactions, clock);
     }

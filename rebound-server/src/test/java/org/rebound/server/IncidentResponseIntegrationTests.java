@@ -469,6 +469,46 @@ class IncidentResponseIntegrationTests {
         assertThat(as("rita").get("/api/incidents/" + id + "/case-file.zip").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aMispEventRoundTripsEveryObservableWithItsIdsFlagAndMarkingAndTheTechniquesAsGalaxyTags() {
+        long demo = StreamSupport.stream(read(admin.get("/api/incidents")).spliterator(), false)
+                .filter(listed -> listed.get("incident").get("title").asString().startsWith("Ransomware and data theft"))
+                .findFirst().orElseThrow().get("incident").get("id").asLong();
+        JsonNode event = read(admin.get("/api/incidents/" + demo + "/misp")).get("Event");
+        long copy = openIncident(admin, "From MISP");
+
+        HttpResponse<String> imported = admin.postJson("/api/incidents/" + copy + "/misp", "{\"Event\": " + event + "}");
+
+        assertThat(event.get("info").asString()).isEqualTo("Ransomware and data theft across Albion Motors");
+        assertThat(event.get("Tag")).extracting(tag -> tag.get("name").asString())
+                .contains("tlp:amber", "misp-galaxy:mitre-attack-pattern=\"Spearphishing Voice - T1566.004\"");
+        assertThat(event.get("Attribute")).extracting(attribute -> attribute.get("type").asString())
+                .contains("domain", "ip-dst", "sha256", "regkey", "target-user", "phone-number", "btc", "user-agent");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(markings(list(admin.get("/api/incidents/" + copy + "/observables"))))
+                .isEqualTo(markings(list(admin.get("/api/incidents/" + demo + "/observables"))));
+    }
+
+    @Test
+    void aMispEventsCompositeAttributesGiveBothValuesAndUnknownTypesAreListedAsSkipped() {
+        long id = openIncident(admin, "MISP feed");
+
+        HttpResponse<String> imported = admin.postJson("/api/incidents/" + id + "/misp", """
+                {"Event": {"info": "Phishing kit", "Tag": [{"name": "tlp:green"}], "Attribute": [
+                  {"type": "filename|sha256", "value": "invoice.exe|9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "to_ids": true},
+                  {"type": "ip-dst|port", "value": "185.220.101.45|443", "to_ids": true, "Tag": [{"name": "tlp:red"}]},
+                  {"type": "mutex", "value": "Global\\\\x1", "to_ids": false}]}}""");
+        HttpResponse<String> malformed = admin.postJson("/api/incidents/" + id + "/misp", "{\"Event\": {\"info\": \"x\", \"Attribute\": [{\"value\": \"a\"}]}}");
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(read(imported).get("added").get("added").asInt()).isEqualTo(3);
+        assertThat(read(imported).get("skipped").get(0).asString()).contains("mutex");
+        assertThat(markings(list(admin.get("/api/incidents/" + id + "/observables")))).containsEntry("ipv4 185.220.101.45", "red ioc")
+                .containsEntry("file-name invoice.exe", "green ioc");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("an attribute needs a type and a value");
+    }
+
     private static Map<String, String> markings(List<JsonNode> observables) {
         Map<String, String> markings = new java.util.TreeMap<>();
         observables.forEach(item -> {

@@ -1,0 +1,7 @@
+/**
+ * Downloads of reports: the case file.
+ */
+@NullMarked
+package org.rebound.reports.web;
+
+import org.jspecify.annotations.NullMarked;
