@@ -81,6 +81,7 @@ class AuthorizationMatrixIntegrationTests {
             new Endpoint("GET", "/api/incidents", "", EnumSet.allOf(Role.class)),
             new Endpoint("POST", "/api/incidents", "{\"title\": \"Matrix incident\"}", COMMANDERS),
             new Endpoint("GET", "/api/playbooks", "", EVERYONE_INSIDE),
+            new Endpoint("POST", "/api/playbooks", "{\"name\": \"Matrix playbook\", \"steps\": \"Check the matrix\"}", COMMANDERS),
             new Endpoint("GET", "/api/incidents/attack/techniques?q=T1486", "", EVERYONE_INSIDE),
             new Endpoint("GET", "/api/audit", "", ADMINS),
             new Endpoint("GET", "/api/audit/verify", "", ADMINS),

@@ -284,6 +284,8 @@ class IncidentResponseIntegrationTests {
         assertThat(tasks.get(tasks.size() - 1).get("task").get("id").asLong()).as("closed tasks come last").isEqualTo(isolate);
         assertThat(tasks.get(tasks.size() - 1).get("log").get(0).get("note").asString()).isEqualTo("Plant VLANs shut at the core switches");
         assertThat(appliedByResponder.statusCode()).as("a responder does not apply playbooks").isEqualTo(403);
+        assertThat(list(ian.get("/api/incidents/" + id + "/timeline"))).extracting(item -> item.get("summary").asString())
+                .contains("Task done: " + read(applied).get(0).get("title").asString());
         assertThat(as("rita").patchJson("/api/incidents/" + id + "/tasks/" + isolate, "{\"status\": \"finished\"}").statusCode())
                 .isEqualTo(400);
     }
@@ -338,6 +340,9 @@ class IncidentResponseIntegrationTests {
         assertThat(byExecutive.statusCode()).isEqualTo(403);
         JsonNode listed = list(as("erin").get("/api/incidents/" + id + "/evidence")).get(0);
         assertThat(listed.get("custody")).extracting(entry -> entry.get("received_by").asString()).containsExactly("Halden Forensics");
+        assertThat(list(ian.get("/api/incidents/" + id + "/timeline"))).extracting(entry -> entry.get("summary").asString())
+                .contains("Evidence collected: mes-north-memory.raw (SHA-256 " + expectedHash + ")",
+                        "Custody of mes-north-memory.raw: fred to Halden Forensics (memory analysis)");
         assertThat(admin.get("/api/audit?limit=20").body()).contains("\"action\":\"evidence.add\"", expectedHash,
                 "\"action\":\"evidence.custody\"");
     }

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.rebound.audit.AuditLog;
+import org.rebound.incident.TimelineKind;
 import org.rebound.incident.application.IncidentOutcome.Done;
 import org.rebound.incident.application.IncidentOutcome.Problem;
 import org.rebound.incident.application.IncidentOutcome.Rejected;
@@ -130,6 +131,8 @@ public final class IncidentEvidence {
             }
             return new Done<>(transactions.execute(status -> {
                 Custody entry = evidence.addCustody(item, at, released, received, purpose, now, caller.username());
+                incidents.noteOnTimeline(incident, at, TimelineKind.EVIDENCE, "Custody of " + found.get().name() + ": " + released
+                        + " to " + received + " (" + purpose + ")", "chain of custody", now, caller.username());
                 audit.record(now, caller.username(), "evidence.custody", "incident/" + incident + "/evidence/" + item,
                         released + " -> " + received + " at " + at + ": " + purpose);
                 return entry;
@@ -159,6 +162,8 @@ public final class IncidentEvidence {
                 collectedAt);
         Evidence saved = transactions.execute(status -> {
             Evidence added = evidence.add(incident, item, now, caller.username());
+            incidents.noteOnTimeline(incident, collectedAt, TimelineKind.EVIDENCE, "Evidence collected: " + added.name()
+                    + (sha256 == null ? "" : " (SHA-256 " + sha256 + ")"), added.collector() + ", " + location, now, caller.username());
             audit.record(now, caller.username(), "evidence.add", "incident/" + incident + "/evidence/" + added.id(),
                     added.name() + (sha256 == null ? "" : ", sha256 " + sha256) + (size == null ? "" : ", " + size + " bytes")
                             + ", at " + location);

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.rebound.audit.AuditLog;
 import org.rebound.incident.Playbook;
 import org.rebound.incident.TaskStatus;
+import org.rebound.incident.TimelineKind;
 import org.rebound.incident.application.IncidentOutcome.Done;
 import org.rebound.incident.application.IncidentOutcome.Forbidden;
 import org.rebound.incident.application.IncidentOutcome.NotFound;
@@ -128,6 +129,10 @@ public final class IncidentTasks {
             TaskStatus newStatus = status;
             transactions.executeWithoutResult(transaction -> {
                 tasks.update(taskId, newStatus, assignee, due, now);
+                if (newStatus == TaskStatus.DONE && task.get().status() != TaskStatus.DONE) {
+                    incidents.noteOnTimeline(incident, now, TimelineKind.ACTION, "Task done: " + task.get().title(),
+                            "tasks" + (assignee == null ? "" : ", " + assignee), now, caller.username());
+                }
                 audit.record(now, caller.username(), "incident.task.change", "incident/" + incident + "/task/" + taskId,
                         task.get().status().id() + " -> " + newStatus.id() + ", assignee " + (assignee == null ? "-" : assignee)
                                 + ", due " + (due == null ? "-" : due));
