@@ -514,6 +514,52 @@ class IncidentResponseIntegrationTests {
         assertThat(malformed.body()).contains("an attribute needs a type and a value");
     }
 
+    @Test
+    void aDuplicateIncidentMergesItsWorkAndRecordIntoTheOtherAndStaysReadOnly() throws Exception {
+        Http ian = commander();
+        long parts = openIncident(ian, "Parts centre outage");
+        long duplicate = openIncident(ian, "GPLC warehouse system down");
+        ian.postJson("/api/incidents/" + duplicate + "/members", "{\"username\": \"rita\"}");
+        ian.postJson("/api/incidents/" + parts + "/observables", "{\"text\": \"evil-update.net\"}");
+        ian.postJson("/api/incidents/" + duplicate + "/observables", "{\"text\": \"evil-update.net\\n45.134.26.17\"}");
+        ian.postJson("/api/incidents/" + duplicate + "/timeline", "{\"kind\": \"detection\", \"summary\": \"Warehouse scanners offline\"}");
+        long task = read(ian.postJson("/api/incidents/" + duplicate + "/tasks", "{\"title\": \"Restart the WMS\"}")).get("id").asLong();
+        long evidence = read(multipart(ian, "/api/incidents/" + duplicate + "/evidence", "wms.log", "error".getBytes())).get("evidence").get("id").asLong();
+
+        HttpResponse<String> merged = ian.postJson("/api/incidents/" + duplicate + "/merge", "{\"into\": " + parts + "}");
+
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        JsonNode kept = read(ian.get("/api/incidents/" + duplicate)).get("incident");
+        assertThat(kept.get("merged_into").asLong()).isEqualTo(parts);
+        assertThat(kept.get("status").asString()).isEqualTo("closed");
+        assertThat(list(ian.get("/api/incidents/" + parts + "/observables"))).hasSize(2);
+        assertThat(list(ian.get("/api/incidents/" + parts + "/tasks"))).extracting(item -> item.get("task").get("id").asLong()).contains(task);
+        assertThat(list(ian.get("/api/incidents/" + parts + "/evidence"))).extracting(item -> item.get("evidence").get("id").asLong())
+                .contains(evidence);
+        assertThat(list(ian.get("/api/incidents/" + parts + "/timeline"))).extracting(item -> item.get("summary").asString())
+                .contains("Warehouse scanners offline", "Incident " + duplicate + " (GPLC warehouse system down) merged into this one");
+        assertThat(read(as("rita").get("/api/incidents/" + parts)).get("access").asString()).isEqualTo("WRITE");
+        assertThat(ian.postJson("/api/incidents/" + duplicate + "/timeline", "{\"kind\": \"note\", \"summary\": \"too late\"}")
+                .statusCode()).as("a merged incident is history").isEqualTo(403);
+        assertThat(ian.postJson("/api/incidents/" + duplicate + "/merge", "{\"into\": " + parts + "}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void incidentsNestWithoutCycles() {
+        Http ian = commander();
+        long campaign = openIncident(ian, "Scattered Spider campaign");
+        long plant = openIncident(ian, "North plant encryption");
+
+        HttpResponse<String> nested = ian.put("/api/incidents/" + plant + "/parent", "application/json", "{\"parent\": " + campaign + "}");
+        HttpResponse<String> cycle = ian.put("/api/incidents/" + campaign + "/parent", "application/json", "{\"parent\": " + plant + "}");
+
+        assertThat(nested.statusCode()).as(nested.body()).isEqualTo(200);
+        assertThat(list(ian.get("/api/incidents/" + campaign + "/children"))).extracting(child -> child.get("id").asLong())
+                .containsExactly(plant);
+        assertThat(cycle.statusCode()).isEqualTo(400);
+        assertThat(cycle.body()).contains("is already part of incident " + campaign);
+    }
+
     private static Map<String, String> markings(List<JsonNode> observables) {
         Map<String, String> markings = new java.util.TreeMap<>();
         observables.forEach(item -> {

@@ -25,6 +25,7 @@ import org.rebound.incident.Tlp;
 import org.rebound.incident.persistence.EvidenceStore;
 import org.rebound.incident.persistence.IncidentStore;
 import org.rebound.incident.persistence.ObservableStore;
+import org.rebound.incident.persistence.TaskStore;
 import org.rebound.incident.persistence.TimelineStore;
 import org.rebound.model.SystemState;
 import org.rebound.model.persistence.ModelStore;
@@ -268,5 +269,39 @@ abstract class StorageContract {
         assertThat(reference.sha256()).isNull();
         assertThat(evidence.custody(incident)).containsExactly(first, second);
         assertThat(evidence.find(incident + 1, image.id())).isEmpty();
+    }
+
+    @Test
+    void mergingMovesWorkAndEvidenceAndCopiesTheRecordWithoutDuplicates() {
+        new UserStore(jdbc).create("ian", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Set.of(Role.INCIDENT_COMMANDER), START);
+        new UserStore(jdbc).create("rita", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Set.of(Role.RESPONDER), START);
+        IncidentStore incidents = new IncidentStore(jdbc);
+        var fields = new IncidentStore.IncidentFields("Incident", "", Severity.HIGH, "new", Tlp.AMBER, Pap.AMBER, "ian", null, null, null,
+                null, null);
+        long target = incidents.create(fields, START, "ian").id();
+        long source = incidents.create(fields, START, "ian").id();
+        incidents.addMember(target, "ian", START, "ian");
+        incidents.addMember(source, "ian", START, "ian");
+        incidents.addMember(source, "rita", START, "ian");
+        incidents.noteTechnique(source, "T1486", START, "rita");
+        incidents.noteTechnique(target, "T1486", START, "ian");
+        ObservableStore observables = new ObservableStore(jdbc);
+        var marking = new ObservableStore.Marking(true, false, Tlp.AMBER, List.of());
+        Observable domain = new Observable(ObservableType.DOMAIN, "evil-update.net");
+        observables.addAll(target, List.of(domain), marking, START, START, "ian");
+        observables.addAll(source, List.of(domain, new Observable(ObservableType.IPV4, "45.134.26.17")), marking, START, START, "ian");
+        new TimelineStore(jdbc).append(source, START, TimelineKind.DETECTION, "Scanners offline", "WMS", null, START, "rita");
+        long task = new TaskStore(jdbc).add(source, "Restart the WMS", null, null, null, START, "ian").id();
+
+        incidents.merge(source, target, "closed", START.plusSeconds(60), "ian");
+
+        assertThat(incidents.find(source).orElseThrow().mergedInto()).isEqualTo(target);
+        assertThat(incidents.find(source).orElseThrow().status()).isEqualTo("closed");
+        assertThat(incidents.members(target)).extracting(IncidentStore.Member::username).containsExactly("ian", "rita");
+        assertThat(incidents.techniques(target)).hasSize(1);
+        assertThat(observables.of(target)).hasSize(2);
+        assertThat(observables.of(source)).hasSize(2);
+        assertThat(new TimelineStore(jdbc).of(target)).extracting(TimelineStore.Entry::summary).containsExactly("Scanners offline");
+        assertThat(new TaskStore(jdbc).find(target, task)).isPresent();
     }
 }

@@ -139,6 +139,9 @@ public final class Incidents {
         if (!incidents.isMember(incident.id(), caller.username())) {
             return caller.has(Role.ADMIN) ? Access.MEMBERSHIP_ONLY : Access.NONE;
         }
+        if (incident.mergedInto() != null && !caller.roles().equals(Set.of(Role.EXTERNAL_PARTNER))) {
+            return Access.READ;
+        }
         if (incident.lead().equals(caller.username()) || caller.roles().stream().anyMatch(MANAGERS::contains)) {
             return Access.MANAGE;
         }
@@ -266,6 +269,67 @@ public final class Incidents {
                     }));
                     return removed ? new Done<>(incidents.members(id)) : Rejected.of("username", username + " is not a member");
                 });
+    }
+
+    /** Makes the incident part of a larger one ({@code parent} null: on its own again); the lead of both decides. */
+    public IncidentOutcome<StoredIncident> setParent(long id, @Nullable Long parent, Caller caller) {
+        return withAccess(id, caller, Access::canManage, "only the lead and incident commanders change an incident", (incident, access) -> {
+            if (parent != null) {
+                if (!access(parent, caller).canManage()) {
+                    return Rejected.of("parent", "no incident " + parent + " that you manage");
+                }
+                for (Long ancestor = parent; ancestor != null; ancestor = incidents.find(ancestor).map(StoredIncident::parent).orElse(null)) {
+                    if (ancestor == id) {
+                        return Rejected.of("parent", "incident " + parent + " is already part of incident " + id);
+                    }
+                }
+            }
+            Instant now = clock.instant();
+            transactions.executeWithoutResult(transaction -> {
+                incidents.setParent(id, parent);
+                audit.record(now, caller.username(), "incident.parent", target(id), parent == null ? "on its own" : "part of incident " + parent);
+            });
+            return new Done<>(incidents.find(id).orElseThrow());
+        });
+    }
+
+    /** The incidents that are part of this one. */
+    public IncidentOutcome<List<StoredIncident>> children(long id, Caller caller) {
+        return withAccess(id, caller, Access::canRead, "", (incident, access) -> new Done<>(incidents.children(id).stream()
+                .filter(child -> access(child, caller) != Access.NONE).toList()));
+    }
+
+    /**
+     * Merges an incident into another found to be the same: its work, evidence, record and observables
+     * go to the target; it stays, closed, pointing at it. The caller must manage both.
+     */
+    public IncidentOutcome<StoredIncident> merge(long source, long target, Caller caller) {
+        return withAccess(source, caller, Access::canManage, "only the lead and incident commanders merge incidents", (incident, access) -> {
+            if (source == target) {
+                return Rejected.of("target", "an incident cannot be merged into itself");
+            }
+            if (incident.mergedInto() != null) {
+                return Rejected.of("source", "incident " + source + " was already merged into incident " + incident.mergedInto());
+            }
+            Optional<StoredIncident> into = incidents.find(target);
+            if (into.isEmpty() || !access(into.get(), caller).canManage()) {
+                return Rejected.of("target", "no incident " + target + " that you manage");
+            }
+            if (into.get().mergedInto() != null) {
+                return Rejected.of("target", "incident " + target + " was itself merged into incident " + into.get().mergedInto());
+            }
+            Instant now = clock.instant();
+            String closed = workflow.statuses().get(workflow.statuses().size() - 1);
+            transactions.executeWithoutResult(transaction -> {
+                incidents.merge(source, target, closed, now, caller.username());
+                timeline.append(target, now, TimelineKind.DECISION, "Incident " + source + " (" + incident.title() + ") merged into this one",
+                        "incident management", null, now, caller.username());
+                timeline.append(source, now, TimelineKind.DECISION, "Merged into incident " + target + " (" + into.get().title() + ")",
+                        "incident management", null, now, caller.username());
+                audit.record(now, caller.username(), "incident.merge", target(source), "merged into incident/" + target);
+            });
+            return new Done<>(incidents.find(target).orElseThrow());
+        });
     }
 
     /** Notes an ATT&CK technique as observed in the incident. */
@@ -481,7 +545,8 @@ public final class Incidents {
     /** What an administrator who is not a member sees: that the incident exists, who leads it and who is in it. */
     private static StoredIncident withoutContent(StoredIncident incident) {
         return new StoredIncident(incident.id(), incident.title(), "", incident.severity(), incident.status(), incident.tlp(),
-                incident.pap(), incident.lead(), incident.scenario(), null, null, null, null, incident.createdAt(), incident.createdBy());
+                incident.pap(), incident.lead(), incident.scenario(), null, null, null, null, incident.createdAt(), incident.createdBy(),
+                incident.parent(), incident.mergedInto());
     }
 
     private TimelineItem item(TimelineStore.Entry entry) {

@@ -20,7 +20,7 @@ public final class IncidentStore {
     public record StoredIncident(long id, String title, String summary, Severity severity, String status, Tlp tlp, Pap pap,
                                  String lead, @Nullable String scenario, @Nullable Instant startedAt,
                                  @Nullable Instant detectedAt, @Nullable Instant containedAt, @Nullable Instant recoveredAt,
-                                 Instant createdAt, String createdBy) {
+                                 Instant createdAt, String createdBy, @Nullable Long parent, @Nullable Long mergedInto) {
     }
 
     /** The fields a responder sets; everything but the id and who created it when. */
@@ -50,7 +50,9 @@ public final class IncidentStore {
             Rows.instantOrNull(row, "contained_at"),
             Rows.instantOrNull(row, "recovered_at"),
             Rows.instant(row, "created_at"),
-            row.getString("created_by"));
+            row.getString("created_by"),
+            row.getObject("parent_id") == null ? null : row.getLong("parent_id"),
+            row.getObject("merged_into") == null ? null : row.getLong("merged_into"));
 
     private final JdbcClient jdbc;
 
@@ -98,6 +100,53 @@ public final class IncidentStore {
 
     public Optional<StoredIncident> find(long id) {
         return jdbc.sql("select * from incident where id = :id").param("id", id).query(ROW).optional();
+    }
+
+    public void setParent(long id, @Nullable Long parent) {
+        jdbc.sql("update incident set parent_id = :parent where id = :id").param("parent", parent).param("id", id).update();
+    }
+
+    public List<StoredIncident> children(long id) {
+        return jdbc.sql("select * from incident where parent_id = :id order by id").param("id", id).query(ROW).list();
+    }
+
+    /**
+     * Merges {@code source} into {@code target}: its tasks and evidence move (with their logs and
+     * custody), its members, techniques, timeline entries and observables are copied (the target
+     * keeping its own where both have one), and it is marked merged and closed with the given status.
+     */
+    public void merge(long source, long target, String closedStatus, Instant at, String actor) {
+        jdbc.sql("update incident_task set incident_id = :target where incident_id = :source")
+                .param("target", target).param("source", source).update();
+        jdbc.sql("update evidence set incident_id = :target where incident_id = :source")
+                .param("target", target).param("source", source).update();
+        jdbc.sql("""
+                        insert into incident_member (incident_id, username, added_at, added_by)
+                        select :target, m.username, :at, :actor from incident_member m
+                        where m.incident_id = :source
+                          and not exists (select 1 from incident_member t where t.incident_id = :target and t.username = m.username)""")
+                .param("target", target).param("source", source).param("at", Rows.timestamp(at)).param("actor", actor).update();
+        jdbc.sql("""
+                        insert into incident_technique (incident_id, technique, noted_at, noted_by)
+                        select :target, s.technique, s.noted_at, s.noted_by from incident_technique s
+                        where s.incident_id = :source
+                          and not exists (select 1 from incident_technique t where t.incident_id = :target and t.technique = s.technique)""")
+                .param("target", target).param("source", source).update();
+        jdbc.sql("""
+                        insert into timeline_entry (incident_id, occurred_at, kind, summary, source, technique, recorded_at, recorded_by)
+                        select :target, occurred_at, kind, summary, source, technique, recorded_at, recorded_by
+                        from timeline_entry where incident_id = :source""")
+                .param("target", target).param("source", source).update();
+        jdbc.sql("""
+                        insert into observable (incident_id, type, obs_value, ioc, sighted, tlp, tags, first_seen, last_seen, created_at, created_by)
+                        select :target, s.type, s.obs_value, s.ioc, s.sighted, s.tlp, s.tags, s.first_seen, s.last_seen, s.created_at, s.created_by
+                        from observable s
+                        where s.incident_id = :source
+                          and not exists (select 1 from observable t where t.incident_id = :target and t.type = s.type
+                                          and t.obs_value = s.obs_value)""")
+                .param("target", target).param("source", source).update();
+        jdbc.sql("update incident set merged_into = :target, status = :status where id = :source")
+                .param("target", target).param("status", closedStatus).param("source", source).update();
     }
 
     /** Every incident, newest first: for administrators, who manage membership. */

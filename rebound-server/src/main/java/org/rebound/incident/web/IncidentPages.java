@@ -109,6 +109,7 @@ class IncidentPages {
             model.addAttribute("observables", required(incidents.observables(id, caller), user));
         }
         if (detail.access().canRead()) {
+            model.addAttribute("children", required(incidents.children(id, caller), user));
             model.addAttribute("tasks", required(tasks.tasks(id, caller), user));
             model.addAttribute("evidence", required(evidence.list(id, caller), user));
             model.addAttribute("taskStatuses", TaskStatus.values());
@@ -129,6 +130,29 @@ class IncidentPages {
         IncidentOutcome<?> outcome = incidents.change(id, new Incidents.Changes(null, null, severity, status, null, null, null,
                 null, null, null, null), caller(user));
         return back(id, outcome, "Incident updated.", redirect, user);
+    }
+
+    @PostMapping("/incidents/{id}/parent")
+    String parent(@PathVariable long id, @RequestParam(defaultValue = "") String parent, Authentication user, RedirectAttributes redirect) {
+        Long parentId;
+        try {
+            parentId = parent.isBlank() ? null : Long.valueOf(parent.strip().replaceFirst("^#", ""));
+        } catch (NumberFormatException notANumber) {
+            redirect.addFlashAttribute("errors", List.of("parent: the number of an incident, such as 12"));
+            return "redirect:/incidents/" + id;
+        }
+        return back(id, incidents.setParent(id, parentId, caller(user)),
+                parentId == null ? "The incident stands on its own." : "The incident is part of incident " + parentId + ".", redirect, user);
+    }
+
+    @PostMapping("/incidents/{id}/merge")
+    String merge(@PathVariable long id, @RequestParam long into, Authentication user, RedirectAttributes redirect) {
+        IncidentOutcome<?> outcome = incidents.merge(id, into, caller(user));
+        if (outcome instanceof IncidentOutcome.Done<?>) {
+            redirect.addFlashAttribute("message", "Incident " + id + " was merged into this one.");
+            return "redirect:/incidents/" + into;
+        }
+        return back(id, outcome, "", redirect, user);
     }
 
     @PostMapping("/incidents/{id}/timeline")

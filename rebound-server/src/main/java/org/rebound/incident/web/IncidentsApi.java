@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,6 +38,12 @@ class IncidentsApi {
     }
 
     record NewTechnique(@Nullable String technique) {
+    }
+
+    record Parent(@Nullable Long parent) {
+    }
+
+    record MergeInto(@Nullable Long into) {
     }
 
     private final Incidents incidents;
@@ -63,6 +70,27 @@ class IncidentsApi {
     @PatchMapping("/{id}")
     ResponseEntity<?> change(@PathVariable long id, @RequestBody Incidents.Changes changes, Authentication user) {
         return answer(incidents.change(id, changes, caller(user)), HttpStatus.OK, user);
+    }
+
+    /** Makes the incident part of a larger one, or ({@code "parent": null}) on its own again. */
+    @PutMapping("/{id}/parent")
+    ResponseEntity<?> parent(@PathVariable long id, @RequestBody Parent parent, Authentication user) {
+        return answer(incidents.setParent(id, parent.parent(), caller(user)), HttpStatus.OK, user);
+    }
+
+    @GetMapping("/{id}/children")
+    ResponseEntity<?> children(@PathVariable long id, Authentication user) {
+        return answer(incidents.children(id, caller(user)), HttpStatus.OK, user);
+    }
+
+    /** Merges this incident into another: {@code {"into": 12}}; answers the incident merged into. */
+    @PostMapping("/{id}/merge")
+    ResponseEntity<?> merge(@PathVariable long id, @RequestBody MergeInto merge, Authentication user) {
+        if (merge.into() == null) {
+            return answer(new IncidentOutcome.Rejected<>(List.of(new IncidentOutcome.Problem("into", "required: the incident to merge into"))),
+                    HttpStatus.OK, user);
+        }
+        return answer(incidents.merge(id, merge.into(), caller(user)), HttpStatus.OK, user);
     }
 
     @PostMapping("/{id}/members")
