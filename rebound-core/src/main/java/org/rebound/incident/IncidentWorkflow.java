@@ -1,8 +1,12 @@
 package org.rebound.incident;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The statuses an incident moves through, in order. The default follows the NIST SP 800-61 phases;
@@ -20,8 +24,31 @@ public record IncidentWorkflow(List<String> statuses) {
         }
     }
 
+    private static final Pattern STATUS = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
+    /** Why a list of statuses cannot be a workflow; empty when it can. */
+    public static List<String> problems(List<String> statuses) {
+        List<String> problems = new ArrayList<>();
+        if (statuses.size() < 2) {
+            problems.add("at least two statuses: the first for new incidents, the last for closed ones");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String status : statuses) {
+            if (!STATUS.matcher(status).matches()) {
+                problems.add("'" + status + "' is not a status: lower-case letters, digits and hyphens, up to 40");
+            } else if (!seen.add(status)) {
+                problems.add("'" + status + "' appears twice");
+            }
+        }
+        return problems;
+    }
+
     public String initial() {
         return statuses.get(0);
+    }
+
+    public String closed() {
+        return statuses.get(statuses.size() - 1);
     }
 
     public boolean isClosed(String status) {

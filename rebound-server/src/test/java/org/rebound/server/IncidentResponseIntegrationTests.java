@@ -560,6 +560,34 @@ class IncidentResponseIntegrationTests {
         assertThat(cycle.body()).contains("is already part of incident " + campaign);
     }
 
+    @Test
+    void commandersReshapeTheWorkflowButCannotDropAStatusAnIncidentIsIn() {
+        Http ian = commander();
+        long id = openIncident(ian, "Workflow test");
+        ian.patchJson("/api/incidents/" + id, "{\"status\": \"containment\"}");
+        List<String> original = StreamSupport.stream(read(ian.get("/api/incidents/workflow")).get("statuses").spliterator(), false)
+                .map(JsonNode::asString).toList();
+
+        HttpResponse<String> dropped = ian.put("/api/incidents/workflow", "application/json",
+                "{\"statuses\": [\"new\", \"triage\", \"closed\"]}");
+        HttpResponse<String> byResponder = as("rita").put("/api/incidents/workflow", "application/json",
+                "{\"statuses\": [\"new\", \"closed\"]}");
+        java.util.List<String> extended = new java.util.ArrayList<>(original);
+        extended.add(extended.indexOf("eradication"), "forensics-hold");
+        HttpResponse<String> saved = ian.put("/api/incidents/workflow", "application/json",
+                "{\"statuses\": [\"" + String.join("\", \"", extended) + "\"]}");
+        HttpResponse<String> moved = ian.patchJson("/api/incidents/" + id, "{\"status\": \"forensics-hold\"}");
+
+        assertThat(dropped.statusCode()).isEqualTo(400);
+        assertThat(dropped.body()).contains("'containment' is the status of an incident now");
+        assertThat(byResponder.statusCode()).isEqualTo(403);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(read(moved).get("status").asString()).isEqualTo("forensics-hold");
+        ian.patchJson("/api/incidents/" + id, "{\"status\": \"containment\"}");
+        assertThat(ian.put("/api/incidents/workflow", "application/json",
+                "{\"statuses\": [\"" + String.join("\", \"", original) + "\"]}").statusCode()).isEqualTo(200);
+    }
+
     private static Map<String, String> markings(List<JsonNode> observables) {
         Map<String, String> markings = new java.util.TreeMap<>();
         observables.forEach(item -> {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,7 +113,6 @@ public final class Incidents {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AttackCatalogue attack = AttackCatalogue.enterprise();
-    private final IncidentWorkflow workflow = IncidentWorkflow.DEFAULT;
 
     public Incidents(IncidentStore incidents, TimelineStore timeline, ObservableStore observables, StateEventStore stateEvents,
                      UserStore users, AuditLog audit, TransactionTemplate transactions, Clock clock) {
@@ -128,6 +128,39 @@ public final class Incidents {
 
     public AttackCatalogue attack() {
         return attack;
+    }
+
+    /** The statuses incidents move through: the incident commanders' own, or the default. */
+    public IncidentWorkflow workflow() {
+        return incidents.workflow().map(IncidentWorkflow::new).orElse(IncidentWorkflow.DEFAULT);
+    }
+
+    /**
+     * Replaces the statuses incidents move through (the first for new incidents, the last closes
+     * them). Refused when a status some open incident is in would go.
+     */
+    public IncidentOutcome<IncidentWorkflow> changeWorkflow(List<String> statuses, Caller caller) {
+        if (caller.roles().stream().noneMatch(MANAGERS::contains)) {
+            return new Forbidden<>("only administrators and incident commanders change the workflow");
+        }
+        List<String> cleaned = statuses.stream().map(status -> status.strip().toLowerCase(Locale.ROOT))
+                .filter(status -> !status.isEmpty()).toList();
+        List<Problem> problems = new ArrayList<>();
+        IncidentWorkflow.problems(cleaned).forEach(problem -> problems.add(new Problem("statuses", problem)));
+        for (String inUse : incidents.statusesInUse()) {
+            if (!cleaned.contains(inUse)) {
+                problems.add(new Problem("statuses", "'" + inUse + "' is the status of an incident now; move it first"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Rejected<>(problems);
+        }
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(transaction -> {
+            incidents.saveWorkflow(cleaned, now, caller.username());
+            audit.record(now, caller.username(), "incident.workflow", "incident-workflow", String.join(" > ", cleaned));
+        });
+        return new Done<>(new IncidentWorkflow(cleaned));
     }
 
     /** What {@code caller} may do with incident {@code id}. */
@@ -163,7 +196,7 @@ public final class Incidents {
     public IncidentOutcome<Detail> detail(long id, Caller caller) {
         return withAccess(id, caller, access -> access != Access.NONE, "", (incident, access) ->
                 new Done<>(new Detail(access.canSeeShared() ? incident : withoutContent(incident), access, incidents.members(id),
-                        access.canSeeShared() ? incidents.techniques(id) : List.of(), workflow)));
+                        access.canSeeShared() ? incidents.techniques(id) : List.of(), workflow())));
     }
 
     /** Opens an incident; the caller and the lead become its first members. */
@@ -186,7 +219,7 @@ public final class Incidents {
             return new Rejected<>(problems);
         }
         Instant now = clock.instant();
-        IncidentFields fields = new IncidentFields(title, summary, severity, workflow.initial(), tlp, pap, lead, scenario,
+        IncidentFields fields = new IncidentFields(title, summary, severity, workflow().initial(), tlp, pap, lead, scenario,
                 draft.startedAt(), draft.detectedAt(), null, null);
         return new Done<>(transactions.execute(status -> {
             StoredIncident opened = incidents.create(fields, now, caller.username());
@@ -208,6 +241,7 @@ public final class Incidents {
             Pap pap = coded(Pap.class, changes.pap(), incident.pap(), "pap", problems);
             String status = incident.status();
             if (changes.status() != null) {
+                IncidentWorkflow workflow = workflow();
                 Optional<String> known = workflow.spelling(changes.status());
                 if (known.isEmpty()) {
                     problems.add(new Problem("status", "unknown status '" + changes.status() + "'; one of "
@@ -319,7 +353,7 @@ public final class Incidents {
                 return Rejected.of("target", "incident " + target + " was itself merged into incident " + into.get().mergedInto());
             }
             Instant now = clock.instant();
-            String closed = workflow.statuses().get(workflow.statuses().size() - 1);
+            String closed = workflow().closed();
             transactions.executeWithoutResult(transaction -> {
                 incidents.merge(source, target, closed, now, caller.username());
                 timeline.append(target, now, TimelineKind.DECISION, "Incident " + source + " (" + incident.title() + ") merged into this one",

@@ -149,6 +149,26 @@ public final class IncidentStore {
                 .param("target", target).param("status", closedStatus).param("source", source).update();
     }
 
+    /** The statuses set by the incident commanders, if they changed the default. */
+    public Optional<List<String>> workflow() {
+        return jdbc.sql("select statuses from incident_workflow where id = 1").query(String.class).optional()
+                .map(text -> List.of(text.split("\n")));
+    }
+
+    public void saveWorkflow(List<String> statuses, Instant at, String actor) {
+        int updated = jdbc.sql("update incident_workflow set statuses = :statuses, updated_at = :at, updated_by = :actor where id = 1")
+                .param("statuses", String.join("\n", statuses)).param("at", Rows.timestamp(at)).param("actor", actor).update();
+        if (updated == 0) {
+            jdbc.sql("insert into incident_workflow (id, statuses, updated_at, updated_by) values (1, :statuses, :at, :actor)")
+                    .param("statuses", String.join("\n", statuses)).param("at", Rows.timestamp(at)).param("actor", actor).update();
+        }
+    }
+
+    /** The statuses incidents are in now, each once. */
+    public List<String> statusesInUse() {
+        return jdbc.sql("select distinct status from incident where merged_into is null order by status").query(String.class).list();
+    }
+
     /** Every incident, newest first: for administrators, who manage membership. */
     public List<StoredIncident> all() {
         return jdbc.sql("select * from incident order by id desc").query(ROW).list();

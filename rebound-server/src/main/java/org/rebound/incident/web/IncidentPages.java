@@ -76,7 +76,19 @@ class IncidentPages {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("tlps", Tlp.values());
         model.addAttribute("paps", Pap.values());
+        model.addAttribute("workflow", String.join("\n", incidents.workflow().statuses()));
         return "incidents";
+    }
+
+    @PostMapping("/incidents/workflow")
+    String changeWorkflow(@RequestParam String statuses, Authentication user, RedirectAttributes redirect) {
+        IncidentOutcome<?> outcome = incidents.changeWorkflow(List.of(statuses.split("\\R")), caller(user));
+        if (outcome instanceof IncidentOutcome.Done<?>) {
+            redirect.addFlashAttribute("message", "Workflow saved.");
+        } else {
+            flash(outcome, redirect, user);
+        }
+        return "redirect:/incidents";
     }
 
     @PostMapping("/incidents")

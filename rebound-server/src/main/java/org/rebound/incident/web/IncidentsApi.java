@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
+import org.rebound.incident.IncidentWorkflow;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.incident.application.Incidents;
 import org.springframework.http.HttpHeaders;
@@ -46,6 +47,9 @@ class IncidentsApi {
     record MergeInto(@Nullable Long into) {
     }
 
+    record Workflow(@Nullable List<String> statuses) {
+    }
+
     private final Incidents incidents;
 
     IncidentsApi(Incidents incidents) {
@@ -60,6 +64,19 @@ class IncidentsApi {
     @PostMapping
     ResponseEntity<?> open(@RequestBody Incidents.Draft draft, Authentication user) {
         return answer(incidents.open(draft, caller(user)), HttpStatus.CREATED, user);
+    }
+
+    /** The statuses incidents move through, in order. */
+    @GetMapping("/workflow")
+    IncidentWorkflow workflow() {
+        return incidents.workflow();
+    }
+
+    /** Replaces the statuses (incident commanders and administrators); one an open incident is in cannot go. */
+    @PutMapping("/workflow")
+    ResponseEntity<?> changeWorkflow(@RequestBody Workflow workflow, Authentication user) {
+        return answer(incidents.changeWorkflow(workflow.statuses() == null ? List.of() : workflow.statuses(), caller(user)),
+                HttpStatus.OK, user);
     }
 
     @GetMapping("/{id}")
