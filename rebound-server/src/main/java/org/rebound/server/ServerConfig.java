@@ -128,8 +128,12 @@ class ServerConfig {
     }
 
     @Bean
-    IncidentTasks incidentTasks(Incidents incidents, JdbcClient jdbc, AuditLog audit, TransactionTemplate transactions, Clock clock) {
-        return new IncidentTasks(incidents, new TaskStore(jdbc), new PlaybookStore(jdbc), audit, transactions, clock);
+    IncidentTasks incidentTasks(Incidents incidents, JdbcClient jdbc, ImpactService impact, AuditLog audit, TransactionTemplate transactions,
+                                Clock clock) {
+        return new IncidentTasks(incidents, new TaskStore(jdbc), new PlaybookStore(jdbc),
+                system -> impact.situation().map(situation -> situation.systems().stream().anyMatch(known -> known.id().equals(system)))
+                        .orElse(false),
+                audit, transactions, clock);
     }
 
     @Bean

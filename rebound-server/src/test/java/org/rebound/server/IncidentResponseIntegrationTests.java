@@ -588,6 +588,25 @@ class IncidentResponseIntegrationTests {
                 "{\"statuses\": [\"" + String.join("\", \"", original) + "\"]}").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aTaskAboutASystemCarriesOutAPlanActivityAndShowsOnTheSystemsPageForMembersOnly() {
+        Http ian = commander();
+        long id = openIncident(ian, "ERP recovery");
+        ian.postJson("/api/incidents/" + id + "/members", "{\"username\": \"rita\"}");
+
+        HttpResponse<String> added = ian.postJson("/api/incidents/" + id + "/tasks",
+                "{\"title\": \"Restore the ERP database from the vault\", \"system\": \"hana-db\", \"activity\": \"Restore\"}");
+        HttpResponse<String> unknownSystem = ian.postJson("/api/incidents/" + id + "/tasks",
+                "{\"title\": \"Rebuild\", \"system\": \"hana-dbb\", \"activity\": \"rebuild\"}");
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(read(added).get("activity").asString()).isEqualTo("restore");
+        assertThat(read(unknownSystem).get("problems")).extracting(problem -> problem.get("message").asString())
+                .containsExactly("the model has no system 'hana-dbb'", "one of triage|restore|validate, for a task about a system");
+        assertThat(as("rita").getPage("/systems/hana-db").body()).contains("Restore the ERP database from the vault", "ERP recovery");
+        assertThat(as("erin").getPage("/systems/hana-db").body()).doesNotContain("Restore the ERP database from the vault");
+    }
+
     private static Map<String, String> markings(List<JsonNode> observables) {
         Map<String, String> markings = new java.util.TreeMap<>();
         observables.forEach(item -> {

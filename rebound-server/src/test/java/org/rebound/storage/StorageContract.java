@@ -291,7 +291,7 @@ abstract class StorageContract {
         observables.addAll(target, List.of(domain), marking, START, START, "ian");
         observables.addAll(source, List.of(domain, new Observable(ObservableType.IPV4, "45.134.26.17")), marking, START, START, "ian");
         new TimelineStore(jdbc).append(source, START, TimelineKind.DETECTION, "Scanners offline", "WMS", null, START, "rita");
-        long task = new TaskStore(jdbc).add(source, "Restart the WMS", null, null, null, START, "ian").id();
+        long task = new TaskStore(jdbc).add(source, "Restart the WMS", null, null, "wms", "restore", START, "ian").id();
 
         incidents.merge(source, target, "closed", START.plusSeconds(60), "ian");
 
@@ -302,6 +302,7 @@ abstract class StorageContract {
         assertThat(observables.of(target)).hasSize(2);
         assertThat(observables.of(source)).hasSize(2);
         assertThat(new TimelineStore(jdbc).of(target)).extracting(TimelineStore.Entry::summary).containsExactly("Scanners offline");
-        assertThat(new TaskStore(jdbc).find(target, task)).isPresent();
+        assertThat(new TaskStore(jdbc).find(target, task)).hasValueSatisfying(moved -> assertThat(moved.activity()).isEqualTo("restore"));
+        assertThat(new TaskStore(jdbc).forSystem("wms")).extracting(TaskStore.Task::id).containsExactly(task);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.rebound.impact.ProcessImpact;
 import org.rebound.impact.application.ImpactService;
+import org.rebound.incident.application.IncidentTasks;
+import org.rebound.incident.web.IncidentResponses;
 import org.rebound.impact.application.Situation;
 import org.rebound.impact.application.SystemStatus;
 import org.rebound.impact.view.DependencyMap;
@@ -38,11 +40,13 @@ class SystemsController {
 
     private final ImpactService impact;
     private final PlanningService planning;
+    private final IncidentTasks tasks;
     private final Formats formats;
 
-    SystemsController(ImpactService impact, PlanningService planning, Clock clock) {
+    SystemsController(ImpactService impact, PlanningService planning, IncidentTasks tasks, Clock clock) {
         this.impact = impact;
         this.planning = planning;
+        this.tasks = tasks;
         this.formats = Formats.of(clock);
     }
 
@@ -73,8 +77,9 @@ class SystemsController {
     }
 
     @GetMapping("/systems/{id}")
-    String system(@PathVariable String id, Model model) {
+    String system(@PathVariable String id, Model model, Authentication user) {
         detail(id, model);
+        model.addAttribute("incidentTasks", tasks.forSystem(id, IncidentResponses.caller(user)));
         return "system";
     }
 

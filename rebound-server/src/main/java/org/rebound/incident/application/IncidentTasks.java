@@ -23,6 +23,7 @@ import org.rebound.incident.persistence.PlaybookStore.StoredPlaybook;
 import org.rebound.incident.persistence.TaskStore;
 import org.rebound.incident.persistence.TaskStore.Task;
 import org.rebound.model.Coded;
+import org.rebound.planning.ActivityKind;
 import org.rebound.security.Role;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,8 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class IncidentTasks {
 
-    /** A task as asked for. */
-    public record NewTask(@Nullable String title, @Nullable String assignee, @Nullable Instant dueAt, @Nullable String system) {
+    /**
+     * A task as asked for; it may be about a system of the model and carry out one of the recovery
+     * plan's activities on it ({@code triage}, {@code restore}, {@code validate}).
+     */
+    public record NewTask(@Nullable String title, @Nullable String assignee, @Nullable Instant dueAt, @Nullable String system,
+                          @Nullable String activity) {
+    }
+
+    /** A task about a system, with the incident it belongs to. */
+    public record SystemTask(Task task, String incidentTitle) {
     }
 
     /** Changes to a task; absent values stay. An empty assignee clears it. */
@@ -62,13 +71,18 @@ public final class IncidentTasks {
     private final Incidents incidents;
     private final TaskStore tasks;
     private final PlaybookStore playbooks;
+    private final Predicate<String> systemExists;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public IncidentTasks(Incidents incidents, TaskStore tasks, PlaybookStore playbooks, AuditLog audit, TransactionTemplate transactions,
-                         Clock clock) {
+    /**
+     * @param systemExists whether the model in force has a system of that id
+     */
+    public IncidentTasks(Incidents incidents, TaskStore tasks, PlaybookStore playbooks, Predicate<String> systemExists, AuditLog audit,
+                         TransactionTemplate transactions, Clock clock) {
         this.incidents = incidents;
+        this.systemExists = systemExists;
         this.tasks = tasks;
         this.playbooks = playbooks;
         this.audit = audit;
@@ -85,6 +99,15 @@ public final class IncidentTasks {
         });
     }
 
+    /** The tasks about a system in the incidents the caller may read. */
+    public List<SystemTask> forSystem(String system, Caller caller) {
+        return tasks.forSystem(system).stream()
+                .filter(task -> incidents.access(task.incident(), caller).canRead())
+                .map(task -> new SystemTask(task, incidents.detail(task.incident(), caller) instanceof Done<Incidents.Detail> detail
+                        ? detail.value().incident().title() : ""))
+                .toList();
+    }
+
     public IncidentOutcome<Task> add(long incident, NewTask task, Caller caller) {
         return guarded(incident, caller, Access::canWrite, "this incident is read-only for you", () -> {
             List<Problem> problems = new ArrayList<>();
@@ -97,12 +120,25 @@ public final class IncidentTasks {
                 problems.add(new Problem("assignee", "up to 100 characters"));
             }
             String system = blankToNull(task.system());
+            if (system != null && !systemExists.test(system)) {
+                problems.add(new Problem("system", "the model has no system '" + system + "'"));
+            }
+            String activity = blankToNull(task.activity());
+            if (activity != null) {
+                Optional<ActivityKind> kind = Coded.parse(ActivityKind.class, activity);
+                if (kind.isEmpty() || system == null) {
+                    problems.add(new Problem("activity", "one of " + Coded.spellings(ActivityKind.class) + ", for a task about a system"));
+                } else {
+                    activity = kind.get().id();
+                }
+            }
+            String plannedActivity = activity;
             if (!problems.isEmpty()) {
                 return new Rejected<>(problems);
             }
             Instant now = clock.instant();
             return new Done<>(transactions.execute(status -> {
-                Task added = tasks.add(incident, title, assignee, task.dueAt(), system, now, caller.username());
+                Task added = tasks.add(incident, title, assignee, task.dueAt(), system, plannedActivity, now, caller.username());
                 audit.record(now, caller.username(), "incident.task.add", "incident/" + incident + "/task/" + added.id(), title);
                 return added;
             }));
@@ -171,7 +207,7 @@ public final class IncidentTasks {
                 List<Task> started = new ArrayList<>();
                 for (Playbook.Step step : playbook.get().playbook().steps()) {
                     started.add(tasks.add(incident, step.title(), step.assignee(),
-                            step.dueAfter() == null ? null : now.plus(step.dueAfter()), null, now, caller.username()));
+                            step.dueAfter() == null ? null : now.plus(step.dueAfter()), null, null, now, caller.username()));
                 }
                 audit.record(now, caller.username(), "incident.playbook", "incident/" + incident,
                         "applied '" + playbook.get().playbook().name() + "': " + started.size() + " tasks");

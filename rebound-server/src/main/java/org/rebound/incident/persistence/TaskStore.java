@@ -19,10 +19,11 @@ public final class TaskStore {
      *
      * @param assignee a user name or a team, or nobody yet
      * @param system   the system the task is about, if any
+     * @param activity the recovery plan's activity on that system the task carries out ({@code triage}, {@code restore}, {@code validate})
      * @param closedAt when it was done or cancelled
      */
     public record Task(long id, long incident, String title, @Nullable String assignee, @Nullable Instant dueAt, TaskStatus status,
-                       @Nullable String system, Instant createdAt, String createdBy, @Nullable Instant closedAt) {
+                       @Nullable String system, @Nullable String activity, Instant createdAt, String createdBy, @Nullable Instant closedAt) {
     }
 
     public record LogEntry(long id, long task, Instant at, String author, String note) {
@@ -36,6 +37,7 @@ public final class TaskStore {
             Rows.instantOrNull(row, "due_at"),
             Coded.parse(TaskStatus.class, row.getString("status")).orElseThrow(),
             row.getString("system_id"),
+            row.getString("activity"),
             Rows.instant(row, "created_at"),
             row.getString("created_by"),
             Rows.instantOrNull(row, "closed_at"));
@@ -47,21 +49,22 @@ public final class TaskStore {
     }
 
     public Task add(long incident, String title, @Nullable String assignee, @Nullable Instant dueAt, @Nullable String system,
-                    Instant at, String actor) {
+                    @Nullable String activity, Instant at, String actor) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into incident_task (incident_id, title, assignee, due_at, status, system_id, created_at, created_by)
-                        values (:incident, :title, :assignee, :due, :status, :system, :at, :actor)""")
+                        insert into incident_task (incident_id, title, assignee, due_at, status, system_id, activity, created_at, created_by)
+                        values (:incident, :title, :assignee, :due, :status, :system, :activity, :at, :actor)""")
                 .param("incident", incident)
                 .param("title", title)
                 .param("assignee", assignee)
                 .param("due", Rows.timestampOrNull(dueAt))
                 .param("status", TaskStatus.OPEN.id())
                 .param("system", system)
+                .param("activity", activity)
                 .param("at", Rows.timestamp(at))
                 .param("actor", actor)
                 .update(key, "id");
-        return new Task(key.getKey().longValue(), incident, title, assignee, dueAt, TaskStatus.OPEN, system, at, actor, null);
+        return new Task(key.getKey().longValue(), incident, title, assignee, dueAt, TaskStatus.OPEN, system, activity, at, actor, null);
     }
 
     /** Sets the task's status, assignee and due time; closing stamps it, reopening clears the stamp. */
@@ -93,6 +96,16 @@ public final class TaskStore {
                         select * from incident_task where incident_id = :incident
                         order by case when status in ('done', 'cancelled') then 1 else 0 end, due_at, id""")
                 .param("incident", incident)
+                .query(ROW)
+                .list();
+    }
+
+    /** The tasks about a system, in every incident, open ones first. */
+    public List<Task> forSystem(String system) {
+        return jdbc.sql("""
+                        select * from incident_task where system_id = :system
+                        order by case when status in ('done', 'cancelled') then 1 else 0 end, due_at, id""")
+                .param("system", system)
                 .query(ROW)
                 .list();
     }

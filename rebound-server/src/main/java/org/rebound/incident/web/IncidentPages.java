@@ -125,6 +125,7 @@ class IncidentPages {
             model.addAttribute("tasks", required(tasks.tasks(id, caller), user));
             model.addAttribute("evidence", required(evidence.list(id, caller), user));
             model.addAttribute("taskStatuses", TaskStatus.values());
+            model.addAttribute("activities", org.rebound.planning.ActivityKind.values());
             model.addAttribute("playbooks", tasks.playbooks());
             model.addAttribute("now", clock.instant());
             model.addAttribute("timeline", required(incidents.timeline(id, caller), user));
@@ -198,12 +199,13 @@ class IncidentPages {
 
     @PostMapping("/incidents/{id}/tasks")
     String addTask(@PathVariable long id, @RequestParam String title, @RequestParam(defaultValue = "") String assignee,
-                   @RequestParam(name = "due_at", defaultValue = "") String dueAt, Authentication user, RedirectAttributes redirect) {
+                   @RequestParam(name = "due_at", defaultValue = "") String dueAt, @RequestParam(defaultValue = "") String system,
+                   @RequestParam(defaultValue = "") String activity, Authentication user, RedirectAttributes redirect) {
         FormTime due = parsedTime(dueAt, "due", redirect);
         if (!due.readable()) {
             return "redirect:/incidents/" + id + "#tasks";
         }
-        return back(id, tasks.add(id, new IncidentTasks.NewTask(title, assignee, due.value(), null), caller(user)),
+        return back(id, tasks.add(id, new IncidentTasks.NewTask(title, assignee, due.value(), system, activity), caller(user)),
                 "Task added.", redirect, user) + "#tasks";
     }
 
