@@ -25,7 +25,12 @@ import org.rebound.security.Role;
  */
 final class DemoResponse {
 
-    private record Entry(Duration afterStart, String kind, String summary, String source, @Nullable String technique) {
+    private record Entry(Duration afterStart, String kind, String summary, String source, @Nullable String technique,
+                         @Nullable String counterpart, @Nullable String channel) {
+
+        Entry(Duration afterStart, String kind, String summary, String source, @Nullable String technique) {
+            this(afterStart, kind, summary, source, technique, null, null);
+        }
     }
 
     private static final List<Entry> TIMELINE = List.of(
@@ -45,16 +50,17 @@ final class DemoResponse {
                     "Incident commander", null),
             new Entry(Duration.ofMinutes(45), "decision", "Engage the retained forensic firm and outside counsel", "Incident commander", null),
             new Entry(Duration.ofHours(2), "communication", "Reported to the National Cyber Security Centre; incident reference issued",
-                    "Call with the NCSC", null),
+                    "Call with the NCSC", null, "national-cyber-agency", "phone"),
             new Entry(Duration.ofHours(3), "action", "Backups found deleted on the primary backup server; offline vault intact",
                     "Backup team", "T1490"),
             new Entry(Duration.ofHours(6), "communication", "Suppliers told to hold deliveries; parts orders by e-mail and phone",
-                    "Supply chain", null),
-            new Entry(Duration.ofHours(10), "communication", "Report to Action Fraud and the National Crime Agency", "Legal", null),
+                    "Supply chain", null, "suppliers", "email"),
+            new Entry(Duration.ofHours(10), "communication", "Report to Action Fraud and the National Crime Agency", "Legal", null,
+                    "law-enforcement", "portal"),
             new Entry(Duration.ofHours(20), "communication", "Dealers told vehicle registrations and parts are delayed",
-                    "Sales operations", null),
+                    "Sales operations", null, "dealers", "email"),
             new Entry(Duration.ofHours(40), "communication", "Preliminary notification of a personal data breach to the ICO",
-                    "DPO", null),
+                    "DPO", null, "regulator", "portal"),
             new Entry(Duration.ofHours(46), "decision", "Restore Active Directory first, then the plants' MES, then finance",
                     "Recovery board", null));
 
@@ -95,7 +101,7 @@ final class DemoResponse {
                 start.plus(Duration.ofHours(20)), null), admin));
         for (Entry entry : TIMELINE) {
             done(incidents.record(incident.id(), new Incidents.NewEntry(start.plus(entry.afterStart()), entry.kind(), entry.summary(),
-                    entry.source(), entry.technique()), admin));
+                    entry.source(), entry.technique(), entry.counterpart(), entry.channel(), null), admin));
         }
         for (String technique : List.of("T1656", "T1078", "T1133")) {
             done(incidents.noteTechnique(incident.id(), technique, admin));

@@ -193,7 +193,7 @@ class IncidentResponseIntegrationTests {
         assertThat(timeline.get(0).get("technique").asString()).isEqualTo("T1486");
         assertThat(timeline).anySatisfy(item -> assertThat(item.get("summary").asString()).isEqualTo("plm isolated: paint shop isolated"));
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-        assertThat(csv.body().lines().findFirst()).hasValue("occurred_at,kind,summary,source,technique,recorded_at,recorded_by,origin");
+        assertThat(csv.body().lines().findFirst()).hasValue("occurred_at,kind,summary,source,technique,recorded_at,recorded_by,origin,counterpart,channel,attachment");
         assertThat(csv.body()).contains("decision,Isolate the paint shop", "plm isolated: paint shop isolated");
         assertThat(list(ian.get("/api/incidents/" + id + "/attack/G1015")))
                 .filteredOn(row -> row.get("observed").asBoolean())
@@ -605,6 +605,32 @@ class IncidentResponseIntegrationTests {
                 .containsExactly("the model has no system 'hana-dbb'", "one of triage|restore|validate, for a task about a system");
         assertThat(as("rita").getPage("/systems/hana-db").body()).contains("Restore the ERP database from the vault", "ERP recovery");
         assertThat(as("erin").getPage("/systems/hana-db").body()).doesNotContain("Restore the ERP database from the vault");
+    }
+
+    @Test
+    void theCommunicationsLogSaysWithWhomHowAndAttachesWhatWasSent() throws Exception {
+        Http ian = commander();
+        long id = openIncident(ian, "Regulator contact");
+        long letter = read(multipart(ian, "/api/incidents/" + id + "/evidence", "ico-notification.pdf", "%PDF-1.7".getBytes()))
+                .get("evidence").get("id").asLong();
+
+        HttpResponse<String> logged = ian.postJson("/api/incidents/" + id + "/timeline", "{\"kind\": \"communication\", \"summary\":"
+                + " \"Personal data breach notified to the ICO\", \"counterpart\": \"regulator\", \"channel\": \"portal\", \"attachment\": "
+                + letter + "}");
+        ian.postJson("/api/incidents/" + id + "/timeline", "{\"kind\": \"decision\", \"summary\": \"No ransom will be paid\"}");
+        HttpResponse<String> wrongAttachment = ian.postJson("/api/incidents/" + id + "/timeline", "{\"kind\": \"communication\","
+                + " \"summary\": \"x\", \"counterpart\": \"the press\", \"attachment\": 999999}");
+
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+        List<JsonNode> communications = list(ian.get("/api/incidents/" + id + "/timeline?kind=communication"));
+        assertThat(communications).hasSize(1);
+        assertThat(communications.get(0).get("counterpart").asString()).isEqualTo("regulator");
+        assertThat(communications.get(0).get("channel").asString()).isEqualTo("portal");
+        assertThat(communications.get(0).get("attachment").asLong()).isEqualTo(letter);
+        assertThat(list(ian.get("/api/incidents/" + id + "/timeline?kind=decision"))).extracting(item -> item.get("summary").asString())
+                .containsExactly("No ransom will be paid");
+        assertThat(read(wrongAttachment).get("problems")).extracting(problem -> problem.get("field").asString())
+                .containsExactly("counterpart", "attachment");
     }
 
     private static Map<String, String> markings(List<JsonNode> observables) {

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 import org.rebound.audit.AuditLog;
 import org.rebound.impact.persistence.StateEventStore;
 import org.rebound.incident.AttackCatalogue;
+import org.rebound.incident.Channel;
+import org.rebound.incident.Counterpart;
 import org.rebound.incident.IncidentWorkflow;
 import org.rebound.incident.Observable;
 import org.rebound.incident.ObservableParser;
@@ -73,9 +75,17 @@ public final class Incidents {
                           @Nullable Instant recoveredAt) {
     }
 
-    /** A manual timeline entry as asked for. */
+    /**
+     * A manual timeline entry as asked for; a communication may say with whom ({@code counterpart}), how
+     * ({@code channel}) and attach one of the incident's evidence items ({@code attachment}, its id).
+     */
     public record NewEntry(@Nullable Instant occurredAt, String kind, String summary, @Nullable String source,
-                           @Nullable String technique) {
+                           @Nullable String technique, @Nullable String counterpart, @Nullable String channel,
+                           @Nullable Long attachment) {
+
+        public NewEntry(@Nullable Instant occurredAt, String kind, String summary, @Nullable String source, @Nullable String technique) {
+            this(occurredAt, kind, summary, source, technique, null, null, null);
+        }
     }
 
     /**
@@ -83,7 +93,8 @@ public final class Incidents {
      * state log (their {@code origin} is {@code manual} and {@code system-state}).
      */
     public record TimelineItem(String origin, long id, Instant occurredAt, TimelineKind kind, String summary, String source,
-                               @Nullable String technique, Instant recordedAt, String recordedBy) {
+                               @Nullable String technique, Instant recordedAt, String recordedBy, @Nullable Counterpart counterpart,
+                               @Nullable Channel channel, @Nullable Long attachment) {
     }
 
     /** Observables pasted one per line, and how to mark them (defaults: IOC, not sighted, TLP:AMBER, no tags). */
@@ -415,12 +426,20 @@ public final class Incidents {
                     technique = known.get().id();
                 }
             }
+            Counterpart counterpart = blank(entry.counterpart()) ? null : coded(Counterpart.class, entry.counterpart(), Counterpart.OTHER,
+                    "counterpart", problems);
+            Channel channel = blank(entry.channel()) ? null : coded(Channel.class, entry.channel(), Channel.OTHER, "channel", problems);
+            if (entry.attachment() != null && !incidents.hasEvidence(id, entry.attachment())) {
+                problems.add(new Problem("attachment", "incident " + id + " has no evidence item " + entry.attachment()));
+            }
             if (!problems.isEmpty()) {
                 return new Rejected<>(problems);
             }
+            TimelineStore.Communication communication = new TimelineStore.Communication(counterpart, channel, entry.attachment());
             String tagged = technique;
             TimelineStore.Entry saved = transactions.execute(transaction -> {
-                TimelineStore.Entry appended = timeline.append(id, occurredAt, kind.get(), summary, source, tagged, now, caller.username());
+                TimelineStore.Entry appended = timeline.append(id, occurredAt, kind.get(), summary, source, tagged, communication, now,
+                        caller.username());
                 if (tagged != null) {
                     incidents.noteTechnique(id, tagged, now, caller.username());
                 }
@@ -455,7 +474,7 @@ public final class Incidents {
                         .filter(event -> !event.occurredAt().isBefore(from))
                         .forEach(event -> items.add(new TimelineItem("system-state", event.id(), event.occurredAt(),
                                 TimelineKind.STATE_CHANGE, event.system() + " " + event.state().id() + ": " + event.reason(),
-                                "system state log", null, event.recordedAt(), event.actor())));
+                                "system state log", null, event.recordedAt(), event.actor(), null, null, null)));
             }
             items.sort(Comparator.comparing(TimelineItem::occurredAt).thenComparing(TimelineItem::recordedAt));
             return new Done<>(items);
@@ -585,7 +604,11 @@ public final class Incidents {
 
     private TimelineItem item(TimelineStore.Entry entry) {
         return new TimelineItem("manual", entry.id(), entry.occurredAt(), entry.kind(), entry.summary(), entry.source(),
-                entry.technique(), entry.recordedAt(), entry.recordedBy());
+                entry.technique(), entry.recordedAt(), entry.recordedBy(), entry.counterpart(), entry.channel(), entry.attachment());
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 
     private static String text(@Nullable String value, String field, int max, boolean required, List<Problem> problems) {

@@ -102,6 +102,11 @@ public final class IncidentStore {
         return jdbc.sql("select * from incident where id = :id").param("id", id).query(ROW).optional();
     }
 
+    public boolean hasEvidence(long incident, long evidence) {
+        return jdbc.sql("select count(*) from evidence where id = :evidence and incident_id = :incident")
+                .param("evidence", evidence).param("incident", incident).query(Integer.class).single() > 0;
+    }
+
     public void setParent(long id, @Nullable Long parent) {
         jdbc.sql("update incident set parent_id = :parent where id = :id").param("parent", parent).param("id", id).update();
     }
@@ -133,8 +138,10 @@ public final class IncidentStore {
                           and not exists (select 1 from incident_technique t where t.incident_id = :target and t.technique = s.technique)""")
                 .param("target", target).param("source", source).update();
         jdbc.sql("""
-                        insert into timeline_entry (incident_id, occurred_at, kind, summary, source, technique, recorded_at, recorded_by)
-                        select :target, occurred_at, kind, summary, source, technique, recorded_at, recorded_by
+                        insert into timeline_entry (incident_id, occurred_at, kind, summary, source, technique, counterpart, channel,
+                                                    attachment_id, recorded_at, recorded_by)
+                        select :target, occurred_at, kind, summary, source, technique, counterpart, channel, attachment_id, recorded_at,
+                               recorded_by
                         from timeline_entry where incident_id = :source""")
                 .param("target", target).param("source", source).update();
         jdbc.sql("""

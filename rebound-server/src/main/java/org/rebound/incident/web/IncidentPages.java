@@ -126,6 +126,8 @@ class IncidentPages {
             model.addAttribute("evidence", required(evidence.list(id, caller), user));
             model.addAttribute("taskStatuses", TaskStatus.values());
             model.addAttribute("activities", org.rebound.planning.ActivityKind.values());
+            model.addAttribute("counterparts", org.rebound.incident.Counterpart.values());
+            model.addAttribute("channels", org.rebound.incident.Channel.values());
             model.addAttribute("playbooks", tasks.playbooks());
             model.addAttribute("now", clock.instant());
             model.addAttribute("timeline", required(incidents.timeline(id, caller), user));
@@ -171,14 +173,15 @@ class IncidentPages {
     @PostMapping("/incidents/{id}/timeline")
     String record(@PathVariable long id, @RequestParam String kind, @RequestParam String summary,
                   @RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String technique,
-                  @RequestParam(name = "occurred_at", defaultValue = "") String occurredAt, Authentication user,
-                  RedirectAttributes redirect) {
+                  @RequestParam(name = "occurred_at", defaultValue = "") String occurredAt,
+                  @RequestParam(defaultValue = "") String counterpart, @RequestParam(defaultValue = "") String channel,
+                  @RequestParam(required = false) @Nullable Long attachment, Authentication user, RedirectAttributes redirect) {
         FormTime when = parsedTime(occurredAt, "occurred at", redirect);
         if (!when.readable()) {
             return "redirect:/incidents/" + id + "#timeline";
         }
-        IncidentOutcome<?> outcome = incidents.record(id, new Incidents.NewEntry(when.value(), kind, summary, source, technique),
-                caller(user));
+        IncidentOutcome<?> outcome = incidents.record(id, new Incidents.NewEntry(when.value(), kind, summary, source, technique,
+                counterpart, channel, attachment), caller(user));
         return back(id, outcome, "Entry added to the timeline.", redirect, user) + "#timeline";
     }
 

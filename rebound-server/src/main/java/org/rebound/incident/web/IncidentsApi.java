@@ -132,9 +132,14 @@ class IncidentsApi {
         return answer(incidents.coverage(id, group, caller(user)), HttpStatus.OK, user);
     }
 
+    /** The timeline; {@code ?kind=communication} (or {@code decision}, ...) gives that log alone. */
     @GetMapping("/{id}/timeline")
-    ResponseEntity<?> timeline(@PathVariable long id, Authentication user) {
-        return answer(incidents.timeline(id, caller(user)), HttpStatus.OK, user);
+    ResponseEntity<?> timeline(@PathVariable long id, @RequestParam(required = false) @Nullable String kind, Authentication user) {
+        IncidentOutcome<List<Incidents.TimelineItem>> outcome = incidents.timeline(id, caller(user));
+        if (kind != null && outcome instanceof IncidentOutcome.Done<List<Incidents.TimelineItem>> done) {
+            return ResponseEntity.ok(done.value().stream().filter(item -> item.kind().id().equalsIgnoreCase(kind.strip())).toList());
+        }
+        return answer(outcome, HttpStatus.OK, user);
     }
 
     /** The timeline as CSV, for a report or a spreadsheet. */
@@ -146,10 +151,13 @@ class IncidentsApi {
         }
         StringBuilder csv = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder()
-                .setHeader("occurred_at", "kind", "summary", "source", "technique", "recorded_at", "recorded_by", "origin").get())) {
+                .setHeader("occurred_at", "kind", "summary", "source", "technique", "recorded_at", "recorded_by", "origin", "counterpart",
+                        "channel", "attachment").get())) {
             for (Incidents.TimelineItem item : done.value()) {
                 printer.printRecord(item.occurredAt(), item.kind().id(), item.summary(), item.source(),
-                        item.technique() == null ? "" : item.technique(), item.recordedAt(), item.recordedBy(), item.origin());
+                        item.technique() == null ? "" : item.technique(), item.recordedAt(), item.recordedBy(), item.origin(),
+                        item.counterpart() == null ? "" : item.counterpart().id(), item.channel() == null ? "" : item.channel().id(),
+                        item.attachment() == null ? "" : item.attachment());
             }
         }
         return ResponseEntity.ok()
