@@ -251,7 +251,7 @@ abstract class StorageContract {
     }
 
     @Test
-    void evidenceKeepsItsHashAndItsCustodyInTheOrderOfHandOvers() {
+    void evidenceKeepsItsHashAndItsCustodyInTheOrderOfHandOversWhichTheDatabaseWillNotRewrite() {
         new UserStore(jdbc).create("ian", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Set.of(Role.INCIDENT_COMMANDER), START);
         long incident = new IncidentStore(jdbc).create(new IncidentStore.IncidentFields("Evidence", "", Severity.HIGH, "new", Tlp.AMBER,
                 Pap.AMBER, "ian", null, null, null, null, null), START, "ian").id();
@@ -269,6 +269,10 @@ abstract class StorageContract {
         assertThat(reference.sha256()).isNull();
         assertThat(evidence.custody(incident)).containsExactly(first, second);
         assertThat(evidence.find(incident + 1, image.id())).isEmpty();
+        assertThatThrownBy(() -> jdbc.sql("update custody_entry set received_by = 'someone else' where id = :id").param("id", first.id()).update())
+                .hasMessageContaining("custody_entry is append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from custody_entry where id = :id").param("id", second.id()).update())
+                .hasMessageContaining("custody_entry is append-only");
     }
 
     @Test
