@@ -2,8 +2,10 @@ package org.rebound.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.Optional;
 import org.rebound.audit.AuditLog;
 import org.rebound.impact.persistence.StateEventStore;
+import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.Incidents;
 import org.rebound.incident.persistence.IncidentStore;
 import org.rebound.incident.persistence.ObservableStore;
@@ -73,6 +75,11 @@ final class CliStorage implements AutoCloseable {
 
     UserStore users() {
         return new UserStore(jdbc);
+    }
+
+    /** The Rebound account a command acts as ({@code --as}), when it exists and may log in. */
+    Optional<Caller> caller(String username) {
+        return users().find(username).filter(UserStore.Account::enabled).map(account -> new Caller(username, account.roles()));
     }
 
     Incidents incidents() {

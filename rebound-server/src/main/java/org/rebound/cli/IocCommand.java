@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.incident.application.Incidents;
-import org.rebound.security.UserStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,14 +75,13 @@ public final class IocCommand implements Runnable {
                 return ExitCodes.INVALID_INPUT;
             }
             try (CliStorage store = CliStorage.open(storage)) {
-                UserStore users = store.users();
-                var account = users.find(username);
-                if (account.isEmpty() || !account.get().enabled()) {
+                var caller = store.caller(username);
+                if (caller.isEmpty()) {
                     err.println("--as " + username + ": no enabled Rebound account of that name");
                     return ExitCodes.INVALID_INPUT;
                 }
                 IncidentOutcome<Incidents.Added> outcome = store.incidents().addObservables(incident,
-                        new Incidents.Paste(text, !notIoc, sighted, tlp, tags), new Caller(username, account.get().roles()));
+                        new Incidents.Paste(text, !notIoc, sighted, tlp, tags), caller.get());
                 if (outcome instanceof IncidentOutcome.Done<Incidents.Added> done) {
                     out.println(file + ": " + done.value().added() + " added to incident " + incident + ", "
                             + done.value().alreadyKnown() + " already recorded (marked seen again), "

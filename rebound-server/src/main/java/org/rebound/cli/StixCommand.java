@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.intel.StixExport;
 import org.rebound.intel.IntelSharing;
@@ -39,6 +39,19 @@ public final class StixCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: rebound stix validate FILE, or rebound stix export INCIDENT");
     }
 
+    /** The JSON in a file, or empty with the reason printed: unreadable, or not JSON (with line and column). */
+    static Optional<JsonNode> readJson(Path file, PrintWriter err) {
+        try {
+            return Optional.of(JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException unreadable) {
+            err.println(file + ": cannot read: " + unreadable.getMessage());
+        } catch (JacksonException malformed) {
+            err.println(file + ": not JSON: " + malformed.getOriginalMessage() + " (line " + malformed.getLocation().getLineNr()
+                    + ", column " + malformed.getLocation().getColumnNr() + ")");
+        }
+        return Optional.empty();
+    }
+
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check a STIX 2.1 bundle against the OASIS JSON schemas and the rules a schema cannot express"
                     + " (pattern syntax, ids that start with their type, modified not before created).",
@@ -54,17 +67,11 @@ public final class StixCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            JsonNode bundle;
-            try {
-                bundle = JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8));
-            } catch (IOException unreadable) {
-                err.println(file + ": cannot read: " + unreadable.getMessage());
-                return ExitCodes.INVALID_INPUT;
-            } catch (JacksonException malformed) {
-                err.println(file + ": not JSON: " + malformed.getOriginalMessage() + " (line " + malformed.getLocation().getLineNr()
-                        + ", column " + malformed.getLocation().getColumnNr() + ")");
+            Optional<JsonNode> read = readJson(file, err);
+            if (read.isEmpty()) {
                 return ExitCodes.INVALID_INPUT;
             }
+            JsonNode bundle = read.get();
             List<StixValidator.Problem> problems = StixValidator.load().validate(bundle);
             if (problems.isEmpty()) {
                 int objects = bundle.path("objects").size();
@@ -100,8 +107,8 @@ public final class StixCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             try (CliStorage store = CliStorage.open(storage)) {
-                var account = store.users().find(username);
-                if (account.isEmpty() || !account.get().enabled()) {
+                var caller = store.caller(username);
+                if (caller.isEmpty()) {
                     err.println("--as " + username + ": no enabled Rebound account of that name");
                     return ExitCodes.INVALID_INPUT;
                 }
@@ -111,7 +118,7 @@ public final class StixCommand implements Runnable {
                         .map(loaded -> ((ModelLoad.Loaded) loaded).enterprise().name())
                         .orElse("Rebound");
                 IncidentOutcome<StixExport.Result> outcome = new IntelSharing(store.incidents(), () -> organisation, java.time.Clock.systemUTC())
-                        .export(incident, new Caller(username, account.get().roles()));
+                        .export(incident, caller.get());
                 if (!(outcome instanceof IncidentOutcome.Done<StixExport.Result> done)) {
                     err.println("no incident " + incident + " that " + username + " may read");
                     return ExitCodes.INVALID_INPUT;
@@ -160,24 +167,18 @@ public final class StixCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            JsonNode bundle;
-            try {
-                bundle = JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8));
-            } catch (IOException unreadable) {
-                err.println(file + ": cannot read: " + unreadable.getMessage());
-                return ExitCodes.INVALID_INPUT;
-            } catch (JacksonException malformed) {
-                err.println(file + ": not JSON: " + malformed.getOriginalMessage());
+            Optional<JsonNode> bundle = readJson(file, err);
+            if (bundle.isEmpty()) {
                 return ExitCodes.INVALID_INPUT;
             }
             try (CliStorage store = CliStorage.open(storage)) {
-                var account = store.users().find(username);
-                if (account.isEmpty() || !account.get().enabled()) {
+                var caller = store.caller(username);
+                if (caller.isEmpty()) {
                     err.println("--as " + username + ": no enabled Rebound account of that name");
                     return ExitCodes.INVALID_INPUT;
                 }
                 IncidentOutcome<IntelSharing.Imported> outcome = new IntelSharing(store.incidents(), () -> "Rebound", java.time.Clock.systemUTC())
-                        .importBundle(incident, bundle, new Caller(username, account.get().roles()));
+                        .importBundle(incident, bundle.get(), caller.get());
                 if (outcome instanceof IncidentOutcome.Done<IntelSharing.Imported> done) {
                     done.value().skipped().forEach(skipped -> err.println(file + ": skipped " + skipped));
                     spec.commandLine().getOut().println(file + ": " + done.value().added().added() + " added to incident " + incident + ", "
