@@ -164,6 +164,7 @@ class IncidentResponseIntegrationTests {
     void anExternalPartnerInTheIncidentSeesOnlyIndicatorsMarkedForSharing() {
         Http ian = commander();
         long id = openIncident(ian, "Shared with the national agency");
+        ian.patchJson("/api/incidents/" + id, "{\"summary\": \"Internal detail: the CFO's laptop was the way in\"}");
         ian.postJson("/api/incidents/" + id + "/observables", "{\"text\": \"45.134.26.17\", \"tlp\": \"green\"}");
         ian.postJson("/api/incidents/" + id + "/observables", "{\"text\": \"ALBION\\\\svc_backup\", \"tlp\": \"amber\"}");
         ian.postJson("/api/incidents/" + id + "/members", "{\"username\": \"nina\"}");
@@ -173,6 +174,9 @@ class IncidentResponseIntegrationTests {
         assertThat(shared).extracting(item -> item.get("observable").get("observable").get("value").asString())
                 .containsExactly("45.134.26.17");
         assertThat(as("nina").get("/api/incidents/" + id + "/timeline").statusCode()).isEqualTo(403);
+        JsonNode seenByPartner = read(as("nina").get("/api/incidents/" + id));
+        assertThat(seenByPartner.get("incident").get("summary").asString()).as("the incident is TLP:AMBER").isEmpty();
+        assertThat(seenByPartner.get("members")).isEmpty();
         assertThat(as("nina").get("/api/systems").statusCode()).isEqualTo(403);
     }
 

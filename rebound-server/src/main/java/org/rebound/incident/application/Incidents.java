@@ -201,13 +201,28 @@ public final class Incidents {
     /** The incidents the caller is a member of; administrators see every incident, to manage membership. */
     public List<Listed> list(Caller caller) {
         List<StoredIncident> visible = caller.has(Role.ADMIN) ? incidents.all() : incidents.withMember(caller.username());
-        return visible.stream().map(incident -> new Listed(incident, access(incident, caller))).toList();
+        return visible.stream().map(incident -> {
+            Access access = access(incident, caller);
+            return new Listed(visibleTo(incident, access), access);
+        }).toList();
+    }
+
+    /**
+     * The incident as the caller may see it: whole for readers; for an external partner, its summary
+     * and milestones only when the incident itself is marked for community sharing; for an
+     * administrator outside it, that it exists.
+     */
+    private static StoredIncident visibleTo(StoredIncident incident, Access access) {
+        boolean whole = access.canRead() || access == Access.SHARED && incident.tlp().shareableWithCommunity();
+        return whole ? incident : withoutContent(incident);
     }
 
     public IncidentOutcome<Detail> detail(long id, Caller caller) {
         return withAccess(id, caller, access -> access != Access.NONE, "", (incident, access) ->
-                new Done<>(new Detail(access.canSeeShared() ? incident : withoutContent(incident), access, incidents.members(id),
-                        access.canSeeShared() ? incidents.techniques(id) : List.of(), workflow())));
+                new Done<>(new Detail(visibleTo(incident, access), access,
+                        access == Access.SHARED ? List.of() : incidents.members(id),
+                        access.canRead() || access == Access.SHARED && incident.tlp().shareableWithCommunity()
+                                ? incidents.techniques(id) : List.of(), workflow())));
     }
 
     /** Opens an incident; the caller and the lead become its first members. */
@@ -595,7 +610,7 @@ public final class Incidents {
         return action.apply(incident.get(), access);
     }
 
-    /** What an administrator who is not a member sees: that the incident exists, who leads it and who is in it. */
+    /** What an administrator who is not a member sees (that the incident exists), and a partner of an incident not shared. */
     private static StoredIncident withoutContent(StoredIncident incident) {
         return new StoredIncident(incident.id(), incident.title(), "", incident.severity(), incident.status(), incident.tlp(),
                 incident.pap(), incident.lead(), incident.scenario(), null, null, null, null, incident.createdAt(), incident.createdBy(),
