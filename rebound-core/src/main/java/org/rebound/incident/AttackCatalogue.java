@@ -50,6 +50,18 @@ public final class AttackCatalogue {
         }
     }
 
+    /** Malware or a tool ATT&CK knows ({@code S1068}), as the shipped group profiles name it. */
+    public record Software(String id, String name, String type) {
+
+        public boolean malware() {
+            return type.equals("malware");
+        }
+
+        public String url() {
+            return "https://attack.mitre.org/software/" + id;
+        }
+    }
+
     /** One technique of a group's profile and whether this incident has seen it. */
     public record CoverageRow(Technique technique, String how, boolean observed) {
     }
@@ -111,6 +123,15 @@ public final class AttackCatalogue {
                         .thenComparing(Technique::id))
                 .limit(limit)
                 .toList();
+    }
+
+    /** Malware or a tool ({@code S1068}; case-insensitive) used by one of the shipped groups. */
+    public Optional<Software> software(String id) {
+        String wanted = id.strip().toUpperCase(Locale.ROOT);
+        return groups.values().stream().flatMap(group -> group.uses().stream())
+                .filter(use -> !use.type().equals("attack-pattern") && use.id().equals(wanted))
+                .map(use -> new Software(use.id(), use.name(), use.type()))
+                .findFirst();
     }
 
     public Optional<Group> group(String id) {

@@ -42,4 +42,14 @@ class AttackCatalogueTest {
         assertThat(rows.get(0).technique().tactics()).containsAnyOf("reconnaissance", "resource-development", "initial-access");
         assertThat(rows).filteredOn(row -> !row.observed()).isNotEmpty();
     }
+
+    @Test
+    void theGroupProfilesNameTheMalwareAndToolsTheGroupsUse() {
+        assertThat(attack.software("s1068")).hasValueSatisfying(software -> {
+            assertThat(software.name()).isEqualTo("BlackCat");
+            assertThat(software.malware()).isTrue();
+        });
+        assertThat(attack.software("S1040")).hasValueSatisfying(software -> assertThat(software.malware()).isFalse());
+        assertThat(attack.software("S9999")).isEmpty();
+    }
 }

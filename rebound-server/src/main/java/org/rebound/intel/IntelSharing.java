@@ -48,7 +48,8 @@ public final class IntelSharing {
         }
         return new IncidentOutcome.Done<>(export.export(new StixExport.Facts(found.value().incident(), organisation.get(),
                 listed.value().stream().map(Incidents.ObservableItem::observable).toList(),
-                found.value().techniques().stream().map(IncidentStore.NotedTechnique::technique).toList(), clock.instant())));
+                found.value().techniques().stream().map(IncidentStore.NotedTechnique::technique).toList(), found.value().software(),
+                clock.instant())));
     }
 
     /** What an import added, and what the bundle held that Rebound has no observable for. */
@@ -90,7 +91,8 @@ public final class IntelSharing {
         }
         return new IncidentOutcome.Done<>(misp.export(found.value().incident(),
                 listed.value().stream().map(Incidents.ObservableItem::observable).toList(),
-                found.value().techniques().stream().map(IncidentStore.NotedTechnique::technique).toList(), organisation.get()));
+                found.value().techniques().stream().map(IncidentStore.NotedTechnique::technique).toList(), found.value().software(),
+                organisation.get()));
     }
 
     /** Adds the attributes of a MISP event as observables: all in one transaction, or none when the event is malformed. */

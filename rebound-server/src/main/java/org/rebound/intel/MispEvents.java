@@ -81,7 +81,8 @@ public final class MispEvents {
     }
 
     /** The incident as a MISP event: distribution "your organisation only", analysis "ongoing". */
-    public ObjectNode export(StoredIncident incident, List<StoredObservable> observables, List<String> techniques, String organisation) {
+    public ObjectNode export(StoredIncident incident, List<StoredObservable> observables, List<String> techniques,
+                             List<AttackCatalogue.Software> software, String organisation) {
         ObjectNode root = json.createObjectNode();
         ObjectNode event = root.putObject("Event");
         event.put("uuid", StixExport.uuid5(UUID.fromString("6c1a3f8e-5b0e-4c55-9a55-1f5c0a2b7d41"), "misp/" + incident.id()).toString());
@@ -102,6 +103,10 @@ public final class MispEvents {
         for (String techniqueId : techniques) {
             attack.technique(techniqueId).ifPresent(technique ->
                     tags.addObject().put("name", "misp-galaxy:mitre-attack-pattern=\"" + technique.name() + " - " + technique.id() + "\""));
+        }
+        for (AttackCatalogue.Software found : software) {
+            tags.addObject().put("name", "misp-galaxy:mitre-" + (found.malware() ? "malware" : "tool") + "=\"" + found.name() + " - "
+                    + found.id() + "\"");
         }
         ArrayNode attributes = event.putArray("Attribute");
         for (StoredObservable stored : observables) {

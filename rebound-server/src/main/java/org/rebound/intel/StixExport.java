@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * a report of everything shared about it (STIX 2.1's incident object is a stub, and the official
  * bundle schema accepts neither it nor a grouping), the TLP marking definitions used, an indicator with a STIX pattern for each
  * IOC, observed data and a sighting for each sighted one, an attack pattern for each ATT&CK technique
- * noted, and relationships tying them to the incident. Every object carries the TLP marking of what it came from. Ids are
+ * noted, malware and tools found, and relationships tying them to the incident. Every object carries the TLP marking of what it came from. Ids are
  * derived from the content (UUIDv5), so exporting the same incident twice gives the same ids, and
  * cyber-observable ids follow the specification's deterministic scheme.
  *
@@ -45,7 +45,7 @@ public final class StixExport {
 
     /** The incident's facts that go into the bundle. */
     public record Facts(StoredIncident incident, String organisation, List<StoredObservable> observables, List<String> techniques,
-                        Instant publishedAt) {
+                        List<AttackCatalogue.Software> software, Instant publishedAt) {
     }
 
     private static final UUID SCO_NAMESPACE = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
@@ -107,6 +107,22 @@ public final class StixExport {
             ArrayNode phases = pattern.putArray("kill_chain_phases");
             technique.get().tactics().forEach(tactic -> phases.addObject().put("kill_chain_name", "mitre-attack").put("phase_name", tactic));
             mark(pattern, incident.tlp(), used);
+            relate(objects, id, "related-to", incidentId, created, identity, incident.tlp(), used);
+        }
+
+        for (AttackCatalogue.Software found : facts.software()) {
+            String type = found.malware() ? "malware" : "tool";
+            String id = type + "--" + uuid5(REBOUND_NAMESPACE, "software/" + found.id());
+            ObjectNode software = sdo(objects, type, id, created, identity);
+            software.put("name", found.name());
+            if (found.malware()) {
+                software.put("is_family", true);
+            }
+            ObjectNode reference = software.putArray("external_references").addObject();
+            reference.put("source_name", "mitre-attack");
+            reference.put("external_id", found.id());
+            reference.put("url", found.url());
+            mark(software, incident.tlp(), used);
             relate(objects, id, "related-to", incidentId, created, identity, incident.tlp(), used);
         }
 

@@ -106,6 +106,9 @@ final class DemoResponse {
         for (String technique : List.of("T1656", "T1078", "T1133")) {
             done(incidents.noteTechnique(incident.id(), technique, admin));
         }
+        for (String software : List.of("S1068", "S1040", "S0591")) {
+            done(incidents.noteSoftware(incident.id(), software, admin));
+        }
         done(incidents.addObservables(incident.id(), new Incidents.Paste(SHARED_INDICATORS, true, true, "green",
                 List.of("scattered-spider")), admin));
         done(incidents.addObservables(incident.id(), new Incidents.Paste(TEAM_INDICATORS, true, true, "amber", List.of()), admin));

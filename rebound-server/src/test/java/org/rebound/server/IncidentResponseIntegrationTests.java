@@ -393,6 +393,10 @@ class IncidentResponseIntegrationTests {
                         "[user-account:account_login = 'ALBION\\\\svc_vcenter_bkp']");
         assertThat(objects).filteredOn(object -> object.get("type").asString().equals("attack-pattern"))
                 .extracting(object -> object.get("external_references").get(0).get("external_id").asString()).contains("T1486", "T1566.004");
+        assertThat(objects).filteredOn(object -> object.get("type").asString().equals("malware"))
+                .extracting(object -> object.get("name").asString()).containsExactly("BlackCat");
+        assertThat(objects).filteredOn(object -> object.get("type").asString().equals("tool"))
+                .extracting(object -> object.get("name").asString()).containsExactlyInAnyOrder("Rclone", "ConnectWise");
         assertThat(objects).filteredOn(object -> object.get("type").asString().equals("identity"))
                 .extracting(object -> object.get("name").asString()).containsExactly("Albion Motors");
         assertThat(exported.headers().firstValue("X-Rebound-Omitted")).hasValue("2");
@@ -490,7 +494,8 @@ class IncidentResponseIntegrationTests {
 
         assertThat(event.get("info").asString()).isEqualTo("Ransomware and data theft across Albion Motors");
         assertThat(event.get("Tag")).extracting(tag -> tag.get("name").asString())
-                .contains("tlp:amber", "misp-galaxy:mitre-attack-pattern=\"Spearphishing Voice - T1566.004\"");
+                .contains("tlp:amber", "misp-galaxy:mitre-attack-pattern=\"Spearphishing Voice - T1566.004\"",
+                        "misp-galaxy:mitre-malware=\"BlackCat - S1068\"", "misp-galaxy:mitre-tool=\"Rclone - S1040\"");
         assertThat(event.get("Attribute")).extracting(attribute -> attribute.get("type").asString())
                 .contains("domain", "ip-dst", "sha256", "regkey", "target-user", "phone-number", "btc", "user-agent");
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);

@@ -289,6 +289,7 @@ abstract class StorageContract {
         incidents.addMember(source, "rita", START, "ian");
         incidents.noteTechnique(source, "T1486", START, "rita");
         incidents.noteTechnique(target, "T1486", START, "ian");
+        incidents.noteSoftware(source, "S1068", START, "rita");
         ObservableStore observables = new ObservableStore(jdbc);
         var marking = new ObservableStore.Marking(true, false, Tlp.AMBER, List.of());
         Observable domain = new Observable(ObservableType.DOMAIN, "evil-update.net");
@@ -303,6 +304,7 @@ abstract class StorageContract {
         assertThat(incidents.find(source).orElseThrow().status()).isEqualTo("closed");
         assertThat(incidents.members(target)).extracting(IncidentStore.Member::username).containsExactly("ian", "rita");
         assertThat(incidents.techniques(target)).hasSize(1);
+        assertThat(incidents.software(target)).containsExactly("S1068");
         assertThat(observables.of(target)).hasSize(2);
         assertThat(observables.of(source)).hasSize(2);
         assertThat(new TimelineStore(jdbc).of(target)).extracting(TimelineStore.Entry::summary).containsExactly("Scanners offline");

@@ -59,7 +59,7 @@ public final class Incidents {
 
     /** Everything on an incident's front page that is not a list of its own. */
     public record Detail(StoredIncident incident, Access access, List<IncidentStore.Member> members,
-                         List<IncidentStore.NotedTechnique> techniques, IncidentWorkflow workflow) {
+                         List<IncidentStore.NotedTechnique> techniques, List<AttackCatalogue.Software> software, IncidentWorkflow workflow) {
     }
 
     /** A new incident as asked for; absent values take defaults (the workflow's first status, TLP:AMBER, PAP:AMBER, the caller as lead). */
@@ -213,16 +213,20 @@ public final class Incidents {
      * administrator outside it, that it exists.
      */
     private static StoredIncident visibleTo(StoredIncident incident, Access access) {
-        boolean whole = access.canRead() || access == Access.SHARED && incident.tlp().shareableWithCommunity();
-        return whole ? incident : withoutContent(incident);
+        return shared(incident, access) ? incident : withoutContent(incident);
+    }
+
+    private static boolean shared(StoredIncident incident, Access access) {
+        return access.canRead() || access == Access.SHARED && incident.tlp().shareableWithCommunity();
     }
 
     public IncidentOutcome<Detail> detail(long id, Caller caller) {
         return withAccess(id, caller, access -> access != Access.NONE, "", (incident, access) ->
                 new Done<>(new Detail(visibleTo(incident, access), access,
                         access == Access.SHARED ? List.of() : incidents.members(id),
-                        access.canRead() || access == Access.SHARED && incident.tlp().shareableWithCommunity()
-                                ? incidents.techniques(id) : List.of(), workflow())));
+                        shared(incident, access) ? incidents.techniques(id) : List.of(),
+                        shared(incident, access) ? incidents.software(id).stream().flatMap(found -> attack.software(found).stream()).toList()
+                                : List.of(), workflow())));
     }
 
     /** Opens an incident; the caller and the lead become its first members. */
@@ -406,6 +410,23 @@ public final class Incidents {
                 }
             });
             return new Done<>(incidents.techniques(id));
+        });
+    }
+
+    /** Notes malware or a tool (an ATT&CK software id such as S1068) as found in the incident. */
+    public IncidentOutcome<List<AttackCatalogue.Software>> noteSoftware(long id, String software, Caller caller) {
+        return withAccess(id, caller, Access::canWrite, "this incident is read-only for you", (incident, access) -> {
+            Optional<AttackCatalogue.Software> known = attack.software(software);
+            if (known.isEmpty()) {
+                return Rejected.of("software", "'" + software + "' is not malware or a tool of the ATT&CK group profiles (e.g. S1068)");
+            }
+            Instant now = clock.instant();
+            transactions.executeWithoutResult(transaction -> {
+                if (incidents.noteSoftware(id, known.get().id(), now, caller.username())) {
+                    audit.record(now, caller.username(), "incident.software", target(id), known.get().id() + " " + known.get().name());
+                }
+            });
+            return new Done<>(incidents.software(id).stream().flatMap(found -> attack.software(found).stream()).toList());
         });
     }
 

@@ -138,6 +138,12 @@ public final class IncidentStore {
                           and not exists (select 1 from incident_technique t where t.incident_id = :target and t.technique = s.technique)""")
                 .param("target", target).param("source", source).update();
         jdbc.sql("""
+                        insert into incident_software (incident_id, software, noted_at, noted_by)
+                        select :target, s.software, s.noted_at, s.noted_by from incident_software s
+                        where s.incident_id = :source
+                          and not exists (select 1 from incident_software t where t.incident_id = :target and t.software = s.software)""")
+                .param("target", target).param("source", source).update();
+        jdbc.sql("""
                         insert into timeline_entry (incident_id, occurred_at, kind, summary, source, technique, counterpart, channel,
                                                     attachment_id, recorded_at, recorded_by)
                         select :target, occurred_at, kind, summary, source, technique, counterpart, channel, attachment_id, recorded_at,
@@ -220,6 +226,17 @@ public final class IncidentStore {
     /** Notes a technique as observed; false when it already was. */
     public boolean noteTechnique(long incident, String technique, Instant at, String actor) {
         return link("incident_technique", "technique", "noted", incident, technique, at, actor);
+    }
+
+    /** Notes malware or a tool (ATT&CK software) as found; false when it already was. */
+    public boolean noteSoftware(long incident, String software, Instant at, String actor) {
+        return link("incident_software", "software", "noted", incident, software, at, actor);
+    }
+
+    /** The ATT&CK software noted, by id. */
+    public List<String> software(long incident) {
+        return jdbc.sql("select software from incident_software where incident_id = :incident order by software")
+                .param("incident", incident).query(String.class).list();
     }
 
     /** Links a member or technique to the incident unless linked already (names are this class's constants). */

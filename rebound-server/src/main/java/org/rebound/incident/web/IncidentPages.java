@@ -133,6 +133,7 @@ class IncidentPages {
             model.addAttribute("timeline", required(incidents.timeline(id, caller), user));
             model.addAttribute("techniques", detail.techniques().stream()
                     .map(noted -> incidents.attack().technique(noted.technique()).orElseThrow()).toList());
+            model.addAttribute("software", detail.software());
             model.addAttribute("group", incidents.attack().group(PROFILED_GROUP).orElseThrow());
             model.addAttribute("coverage", required(incidents.coverage(id, PROFILED_GROUP, caller), user));
         }
@@ -268,6 +269,12 @@ class IncidentPages {
     String removeMember(@PathVariable long id, @PathVariable String username, Authentication user, RedirectAttributes redirect) {
         return back(id, incidents.removeMember(id, username, caller(user)), username + " is no longer a member.", redirect, user)
                 + "#members";
+    }
+
+    @PostMapping("/incidents/{id}/software")
+    String noteSoftware(@PathVariable long id, @RequestParam String software, Authentication user, RedirectAttributes redirect) {
+        return back(id, incidents.noteSoftware(id, software, caller(user)), software.strip().toUpperCase(java.util.Locale.ROOT)
+                + " noted as found.", redirect, user) + "#attack";
     }
 
     @PostMapping("/incidents/{id}/techniques")

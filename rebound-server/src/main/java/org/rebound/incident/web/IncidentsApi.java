@@ -41,6 +41,9 @@ class IncidentsApi {
     record NewTechnique(@Nullable String technique) {
     }
 
+    record NewSoftware(@Nullable String software) {
+    }
+
     record Parent(@Nullable Long parent) {
     }
 
@@ -124,6 +127,12 @@ class IncidentsApi {
     ResponseEntity<?> noteTechnique(@PathVariable long id, @RequestBody NewTechnique technique, Authentication user) {
         return answer(incidents.noteTechnique(id, technique.technique() == null ? "" : technique.technique(), caller(user)),
                 HttpStatus.OK, user);
+    }
+
+    /** Malware or a tool found: {@code {"software": "S1068"}}. */
+    @PostMapping("/{id}/software")
+    ResponseEntity<?> noteSoftware(@PathVariable long id, @RequestBody NewSoftware software, Authentication user) {
+        return answer(incidents.noteSoftware(id, software.software() == null ? "" : software.software(), caller(user)), HttpStatus.OK, user);
     }
 
     /** A threat group's techniques, each marked observed in this incident or not yet seen. */
