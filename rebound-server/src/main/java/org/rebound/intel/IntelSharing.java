@@ -2,7 +2,11 @@ package org.rebound.intel;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.rebound.incident.AttackCatalogue;
+import org.rebound.incident.Observable;
 import org.rebound.incident.Tlp;
 import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.IncidentOutcome;
@@ -37,19 +41,8 @@ public final class IntelSharing {
     }
 
     public IncidentOutcome<StixExport.Result> export(long incident, Caller caller) {
-        IncidentOutcome<Incidents.Detail> detail = incidents.detail(incident, caller);
-        if (!(detail instanceof IncidentOutcome.Done<Incidents.Detail> found) || !found.value().access().canRead()) {
-            return detail instanceof IncidentOutcome.Done<?> ? new IncidentOutcome.Forbidden<>("you are not a member of this incident")
-                    : retyped(detail);
-        }
-        IncidentOutcome<List<Incidents.ObservableItem>> observables = incidents.observables(incident, caller);
-        if (!(observables instanceof IncidentOutcome.Done<List<Incidents.ObservableItem>> listed)) {
-            return retyped(observables);
-        }
-        return new IncidentOutcome.Done<>(export.export(new StixExport.Facts(found.value().incident(), organisation.get(),
-                listed.value().stream().map(Incidents.ObservableItem::observable).toList(),
-                found.value().techniques().stream().map(IncidentStore.NotedTechnique::technique).toList(), found.value().software(),
-                clock.instant())));
+        return shared(incident, caller, facts -> export.export(new StixExport.Facts(facts.incident(), organisation.get(),
+                facts.observables(), facts.techniques(), facts.software(), clock.instant())));
     }
 
     /** What an import added, and what the bundle held that Rebound has no observable for. */
@@ -62,24 +55,30 @@ public final class IntelSharing {
      */
     public IncidentOutcome<Imported> importBundle(long incident, JsonNode bundle, Caller caller) {
         StixImport.Result read = reader.read(bundle);
-        if (!read.problems().isEmpty()) {
-            return new IncidentOutcome.Rejected<>(read.problems().stream()
-                    .map(problem -> new IncidentOutcome.Problem("bundle", problem)).toList());
-        }
-        List<Incidents.Marked> items = read.found().stream()
-                .map(found -> new Incidents.Marked(found.observable(),
-                        new ObservableStore.Marking(found.ioc(), false, found.tlp() == null ? Tlp.AMBER : found.tlp(), List.of("stix"))))
-                .toList();
-        IncidentOutcome<Incidents.Added> added = incidents.importObservables(incident, items,
-                "a STIX bundle (" + bundle.path("objects").size() + " objects)", caller);
-        if (added instanceof IncidentOutcome.Done<Incidents.Added> done) {
-            return new IncidentOutcome.Done<>(new Imported(done.value(), read.skipped()));
-        }
-        return retyped(added);
+        return add(incident, "bundle", read.problems(), read.found().stream()
+                        .map(found -> marked(found.observable(), found.ioc(), found.tlp(), "stix")).toList(),
+                read.skipped(), "a STIX bundle (" + bundle.path("objects").size() + " objects)", caller);
     }
 
     /** The incident as a MISP event. */
     public IncidentOutcome<ObjectNode> exportMisp(long incident, Caller caller) {
+        return shared(incident, caller, facts -> misp.export(facts.incident(), facts.observables(), facts.techniques(), facts.software(),
+                organisation.get()));
+    }
+
+    /** Adds the attributes of a MISP event as observables: all in one transaction, or none when the event is malformed. */
+    public IncidentOutcome<Imported> importMisp(long incident, JsonNode event, Caller caller) {
+        MispEvents.Result read = misp.read(event);
+        return add(incident, "event", read.problems(), read.found().stream()
+                .map(found -> marked(found.observable(), found.ioc(), found.tlp(), "misp")).toList(), read.skipped(), "a MISP event", caller);
+    }
+
+    /** What an incident shares: the incident, its observables, techniques and software, as a member may read them. */
+    private record Facts(IncidentStore.StoredIncident incident, List<ObservableStore.StoredObservable> observables, List<String> techniques,
+                         List<AttackCatalogue.Software> software) {
+    }
+
+    private <T> IncidentOutcome<T> shared(long incident, Caller caller, Function<Facts, T> write) {
         IncidentOutcome<Incidents.Detail> detail = incidents.detail(incident, caller);
         if (!(detail instanceof IncidentOutcome.Done<Incidents.Detail> found) || !found.value().access().canRead()) {
             return detail instanceof IncidentOutcome.Done<?> ? new IncidentOutcome.Forbidden<>("you are not a member of this incident")
@@ -89,26 +88,23 @@ public final class IntelSharing {
         if (!(observables instanceof IncidentOutcome.Done<List<Incidents.ObservableItem>> listed)) {
             return retyped(observables);
         }
-        return new IncidentOutcome.Done<>(misp.export(found.value().incident(),
+        return new IncidentOutcome.Done<>(write.apply(new Facts(found.value().incident(),
                 listed.value().stream().map(Incidents.ObservableItem::observable).toList(),
-                found.value().techniques().stream().map(IncidentStore.NotedTechnique::technique).toList(), found.value().software(),
-                organisation.get()));
+                found.value().techniques().stream().map(IncidentStore.NotedTechnique::technique).toList(), found.value().software())));
     }
 
-    /** Adds the attributes of a MISP event as observables: all in one transaction, or none when the event is malformed. */
-    public IncidentOutcome<Imported> importMisp(long incident, JsonNode event, Caller caller) {
-        MispEvents.Result read = misp.read(event);
-        if (!read.problems().isEmpty()) {
-            return new IncidentOutcome.Rejected<>(read.problems().stream()
-                    .map(problem -> new IncidentOutcome.Problem("event", problem)).toList());
+    private static Incidents.Marked marked(Observable observable, boolean ioc, @Nullable Tlp tlp, String tag) {
+        return new Incidents.Marked(observable, new ObservableStore.Marking(ioc, false, tlp == null ? Tlp.AMBER : tlp, List.of(tag)));
+    }
+
+    private IncidentOutcome<Imported> add(long incident, String field, List<String> problems, List<Incidents.Marked> items,
+                                          List<String> skipped, String source, Caller caller) {
+        if (!problems.isEmpty()) {
+            return new IncidentOutcome.Rejected<>(problems.stream().map(problem -> new IncidentOutcome.Problem(field, problem)).toList());
         }
-        List<Incidents.Marked> items = read.found().stream()
-                .map(found -> new Incidents.Marked(found.observable(),
-                        new ObservableStore.Marking(found.ioc(), false, found.tlp() == null ? Tlp.AMBER : found.tlp(), List.of("misp"))))
-                .toList();
-        IncidentOutcome<Incidents.Added> added = incidents.importObservables(incident, items, "a MISP event", caller);
+        IncidentOutcome<Incidents.Added> added = incidents.importObservables(incident, items, source, caller);
         if (added instanceof IncidentOutcome.Done<Incidents.Added> done) {
-            return new IncidentOutcome.Done<>(new Imported(done.value(), read.skipped()));
+            return new IncidentOutcome.Done<>(new Imported(done.value(), skipped));
         }
         return retyped(added);
     }
