@@ -3,64 +3,31 @@ package org.rebound.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rebound.security.ApiTokens;
 import org.rebound.security.Role;
-import org.rebound.security.UserStore;
-import org.rebound.storage.TestDatabases;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The systems table, a system's page, the dependency map and the users page, on the demo incident. */
 @SpringBootTest(classes = ReboundServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"rebound.demo=true", "rebound.admin-password=pages-test-admin-password", "rebound.tick-interval=1h"})
-class CommandCenterPagesIntegrationTests {
+class CommandCenterPagesIntegrationTests extends DemoServerTests {
 
     private static final String PASSWORD = "pages-test-password";
-
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    UserStore users;
-
-    @Autowired
-    PasswordEncoder encoder;
-
-    @Autowired
-    ApiTokens tokens;
 
     private Http rita;
     private Http admin;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.bootOnFreshH2(registry);
-    }
-
     @BeforeEach
     void team() {
-        if (users.find("rita").isEmpty()) {
-            users.create("rita", encoder.encode(PASSWORD), Set.of(Role.RESPONDER), Instant.now());
-        }
+        member("rita", PASSWORD, Role.RESPONDER);
         rita = Http.basic(port, "rita", PASSWORD);
-        admin = Http.bearer(port, tokens.issue("admin", "pages test", ApiTokens.WRITE, Duration.ofHours(1)).value());
+        admin = withToken("admin");
     }
 
     @Test
@@ -160,9 +127,5 @@ class CommandCenterPagesIntegrationTests {
                 .doesNotContain("data-testid=\"issued-password\"");
         assertThat(admin.postForm("/users", Map.of("username", "Priya Smith")).body()).contains("2 to 64 lower-case letters");
         assertThat(rita.getPage("/users").statusCode()).isEqualTo(403);
-    }
-
-    private JsonNode read(HttpResponse<String> response) {
-        return json.readTree(response.body());
     }
 }

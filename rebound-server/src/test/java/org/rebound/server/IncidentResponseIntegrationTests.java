@@ -8,66 +8,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rebound.security.ApiTokens;
 import org.rebound.security.Role;
-import org.rebound.security.UserStore;
-import org.rebound.storage.TestDatabases;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Incidents, their members, timeline, observables and ATT&CK coverage, on the demo enterprise. */
 @SpringBootTest(classes = ReboundServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"rebound.demo=true", "rebound.admin-password=incident-test-admin-password", "rebound.tick-interval=1h"})
-class IncidentResponseIntegrationTests {
+class IncidentResponseIntegrationTests extends DemoServerTests {
 
     private static final String PASSWORD = "incident-test-password";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    UserStore users;
-
-    @Autowired
-    PasswordEncoder encoder;
-
-    @Autowired
-    ApiTokens tokens;
-
     private Http admin;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.bootOnFreshH2(registry);
-    }
 
     @BeforeEach
     void team() {
         Map<String, Role> team = Map.of("ian", Role.INCIDENT_COMMANDER, "rita", Role.RESPONDER, "erin", Role.EXECUTIVE,
                 "nina", Role.EXTERNAL_PARTNER, "fred", Role.FORENSICS);
-        team.forEach((name, role) -> {
-            if (users.find(name).isEmpty()) {
-                users.create(name, encoder.encode(PASSWORD), Set.of(role), Instant.now());
-            }
-        });
-        admin = Http.bearer(port, tokens.issue("admin", "incident test", ApiTokens.WRITE, Duration.ofHours(1)).value());
+        team.forEach((name, role) -> member(name, PASSWORD, role));
+        admin = withToken("admin");
     }
 
     /** Incident commanders need a second factor, so they script with a token. */
     private Http commander() {
-        return Http.bearer(port, tokens.issue("ian", "incident test", ApiTokens.WRITE, Duration.ofHours(1)).value());
+        return withToken("ian");
     }
 
     private Http as(String user) {
@@ -667,9 +634,5 @@ class IncidentResponseIntegrationTests {
     private List<JsonNode> list(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return StreamSupport.stream(read(response).spliterator(), false).toList();
-    }
-
-    private JsonNode read(HttpResponse<String> response) {
-        return json.readTree(response.body());
     }
 }

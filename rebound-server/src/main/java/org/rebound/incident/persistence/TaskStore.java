@@ -42,6 +42,9 @@ public final class TaskStore {
             row.getString("created_by"),
             Rows.instantOrNull(row, "closed_at"));
 
+    /** Open tasks first, by due time; closed ones (done, cancelled) last. */
+    private static final String OPEN_FIRST = " order by case when status in ('done', 'cancelled') then 1 else 0 end, due_at, id";
+
     private final JdbcClient jdbc;
 
     public TaskStore(JdbcClient jdbc) {
@@ -93,8 +96,7 @@ public final class TaskStore {
     /** The incident's tasks: open ones first by due time, then the closed ones. */
     public List<Task> of(long incident) {
         return jdbc.sql("""
-                        select * from incident_task where incident_id = :incident
-                        order by case when status in ('done', 'cancelled') then 1 else 0 end, due_at, id""")
+                        select * from incident_task where incident_id = :incident""" + OPEN_FIRST)
                 .param("incident", incident)
                 .query(ROW)
                 .list();
@@ -103,8 +105,7 @@ public final class TaskStore {
     /** The tasks about a system, in every incident, open ones first. */
     public List<Task> forSystem(String system) {
         return jdbc.sql("""
-                        select * from incident_task where system_id = :system
-                        order by case when status in ('done', 'cancelled') then 1 else 0 end, due_at, id""")
+                        select * from incident_task where system_id = :system""" + OPEN_FIRST)
                 .param("system", system)
                 .query(ROW)
                 .list();
