@@ -12,6 +12,7 @@ import org.rebound.cli.IocCommand;
 import org.rebound.cli.PlanCommand;
 import org.rebound.cli.PsplibCommand;
 import org.rebound.cli.ResetAdminCommand;
+import org.rebound.cli.ScanCommand;
 import org.rebound.cli.StixCommand;
 import org.rebound.cli.ServeCommand;
 import org.rebound.cli.ValidateCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class, ServeCommand.class, ValidateCommand.class, ImportCommand.class, ExportCommand.class,
                 ImpactCommand.class, PlanCommand.class, PsplibCommand.class, GenerateCommand.class, AuditCommand.class,
-                IocCommand.class, StixCommand.class, ResetAdminCommand.class,
+                IocCommand.class, StixCommand.class, ScanCommand.class, ResetAdminCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

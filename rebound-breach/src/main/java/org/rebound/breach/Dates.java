@@ -1,0 +1,105 @@
+package org.rebound.breach;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Calendar dates as people write them. Numeric day/month order is ambiguous ({@code 03/04/1982});
+ * the caller says which order a column uses (inferred from its sample), else day-first unless the
+ * day cannot be first.
+ */
+final class Dates {
+
+    enum Order { DAY_FIRST, MONTH_FIRST, UNKNOWN }
+
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ].*)?");
+    private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})");
+    private static final Pattern DAY_MONTH_NAME =
+            Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})\\.?,?[ -](\\d{4})");
+    private static final Pattern MONTH_NAME_DAY =
+            Pattern.compile("([A-Za-z]{3,9})\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})");
+
+    private Dates() {
+    }
+
+    static Optional<LocalDate> parse(String raw, Order order) {
+        String value = raw.trim();
+        Matcher m = ISO.matcher(value);
+        if (m.matches()) {
+            return date(m.group(1), m.group(2), m.group(3));
+        }
+        m = NUMERIC.matcher(value);
+        if (m.matches()) {
+            int first = Integer.parseInt(m.group(1));
+            int second = Integer.parseInt(m.group(2));
+            String year = fullYear(m.group(3));
+            boolean dayCannotBeFirst = first <= 12 && second > 12;
+            boolean monthFirst = order == Order.MONTH_FIRST ? first <= 12 : dayCannotBeFirst;
+            return monthFirst ? date(year, m.group(1), m.group(2)) : date(year, m.group(2), m.group(1));
+        }
+        Matcher dayMonth = DAY_MONTH_NAME.matcher(value);
+        if (dayMonth.matches()) {
+            return month(dayMonth.group(2)).flatMap(month -> date(dayMonth.group(3), String.valueOf(month), dayMonth.group(1)));
+        }
+        Matcher monthDay = MONTH_NAME_DAY.matcher(value);
+        if (monthDay.matches()) {
+            return month(monthDay.group(1)).flatMap(month -> date(monthDay.group(3), String.valueOf(month), monthDay.group(2)));
+        }
+        return Optional.empty();
+    }
+
+    /** Which numeric order a sample of values shows: a first field above 12 means day-first. */
+    static Order orderOf(Iterable<String> sample) {
+        boolean dayFirst = false;
+        boolean monthFirst = false;
+        for (String value : sample) {
+            Matcher m = NUMERIC.matcher(value.trim());
+            if (m.matches()) {
+                int first = Integer.parseInt(m.group(1));
+                int second = Integer.parseInt(m.group(2));
+                dayFirst |= first > 12 && second <= 12;
+                monthFirst |= second > 12 && first <= 12;
+            }
+        }
+        if (dayFirst == monthFirst) {
+            return Order.UNKNOWN;
+        }
+        return dayFirst ? Order.DAY_FIRST : Order.MONTH_FIRST;
+    }
+
+    private static String fullYear(String year) {
+        if (year.length() == 4) {
+            return year;
+        }
+        // Two-digit years in birth dates are last century unless that makes the person over 100.
+        int twoDigits = Integer.parseInt(year);
+        return String.valueOf(twoDigits <= 25 ? 2000 + twoDigits : 1900 + twoDigits);
+    }
+
+    private static Optional<LocalDate> date(String year, String month, String day) {
+        try {
+            LocalDate date = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+            return date.getYear() >= 1880 && date.getYear() <= 2100 ? Optional.of(date) : Optional.empty();
+        } catch (DateTimeException | NumberFormatException notADate) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Integer> month(String name) {
+        String prefix = name.toUpperCase(Locale.ROOT);
+        if (prefix.length() < 3) {
+            return Optional.empty();
+        }
+        for (Month month : Month.values()) {
+            if (month.name().startsWith(prefix)) {
+                return Optional.of(month.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,93 @@
+package org.rebound.breach;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * 128-bit MurmurHash3 (x64 variant) of identity keys. Keys are held as their hash so that tens of
+ * millions fit in primitive arrays; at 128 bits an accidental merge of two people is as unlikely as a
+ * collision of random UUIDs.
+ */
+final class KeyHash {
+
+    private static final long C1 = 0x87c37b91114253d5L;
+    private static final long C2 = 0x4cf5ad432745937fL;
+
+    private KeyHash() {
+    }
+
+    /** {hi, lo} of the key's UTF-8 bytes. */
+    static long[] of(String key) {
+        byte[] data = key.getBytes(StandardCharsets.UTF_8);
+        long h1 = 0x9368e53c2f6af274L;
+        long h2 = 0x586dcd208f7cd3fdL;
+        int blocks = data.length / 16;
+        for (int i = 0; i < blocks; i++) {
+            long k1 = littleEndian(data, i * 16);
+            long k2 = littleEndian(data, i * 16 + 8);
+            k1 *= C1;
+            k1 = Long.rotateLeft(k1, 31);
+            k1 *= C2;
+            h1 ^= k1;
+            h1 = Long.rotateLeft(h1, 27);
+            h1 += h2;
+            h1 = h1 * 5 + 0x52dce729;
+            k2 *= C2;
+            k2 = Long.rotateLeft(k2, 33);
+            k2 *= C1;
+            h2 ^= k2;
+            h2 = Long.rotateLeft(h2, 31);
+            h2 += h1;
+            h2 = h2 * 5 + 0x38495ab5;
+        }
+        long k1 = 0;
+        long k2 = 0;
+        int tail = blocks * 16;
+        for (int i = data.length - 1; i >= tail; i--) {
+            int offset = i - tail;
+            long b = data[i] & 0xffL;
+            if (offset >= 8) {
+                k2 |= b << ((offset - 8) * 8);
+            } else {
+                k1 |= b << (offset * 8);
+            }
+        }
+        if (k2 != 0) {
+            k2 *= C2;
+            k2 = Long.rotateLeft(k2, 33);
+            k2 *= C1;
+            h2 ^= k2;
+        }
+        if (k1 != 0) {
+            k1 *= C1;
+            k1 = Long.rotateLeft(k1, 31);
+            k1 *= C2;
+            h1 ^= k1;
+        }
+        h1 ^= data.length;
+        h2 ^= data.length;
+        h1 += h2;
+        h2 += h1;
+        h1 = mix(h1);
+        h2 = mix(h2);
+        h1 += h2;
+        h2 += h1;
+        return new long[] {h1, h2};
+    }
+
+    private static long littleEndian(byte[] data, int offset) {
+        long value = 0;
+        for (int i = 7; i >= 0; i--) {
+            value = (value << 8) | (data[offset + i] & 0xffL);
+        }
+        return value;
+    }
+
+    private static long mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
+    }
+}

@@ -1,0 +1,62 @@
+package org.rebound.breach;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one row or line says about one person: identifying values in normal form (e-mail lower-case,
+ * phone E.164, date of birth ISO, postcode upper-case without spaces) and the categories of data
+ * exposed about them there.
+ */
+public record PersonRecord(
+        Source source,
+        List<String> names,
+        List<String> emails,
+        List<String> phones,
+        @Nullable String dateOfBirth,
+        @Nullable String postcode,
+        @Nullable String residence,
+        List<String> customerIds,
+        List<String> nationalIds,
+        Set<Category> categories) {
+
+    public PersonRecord {
+        names = List.copyOf(names);
+        emails = List.copyOf(emails);
+        phones = List.copyOf(phones);
+        customerIds = List.copyOf(customerIds);
+        nationalIds = List.copyOf(nationalIds);
+        categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
+    }
+
+    /** Whether this record identifies somebody, so it belongs in the register. */
+    public boolean identifiesSomebody() {
+        return !names.isEmpty() || !emails.isEmpty() || !phones.isEmpty() || !customerIds.isEmpty()
+                || !nationalIds.isEmpty();
+    }
+
+    /**
+     * The keys two records of the same person share: e-mail, phone, customer id, national id, and
+     * name with date of birth or postcode. A name alone is never a key: many people share one.
+     */
+    public List<String> identityKeys() {
+        List<String> keys = new ArrayList<>();
+        emails.forEach(email -> keys.add("email:" + email));
+        phones.forEach(phone -> keys.add("phone:" + phone));
+        customerIds.forEach(id -> keys.add("customer:" + id));
+        nationalIds.forEach(id -> keys.add("national-id:" + id));
+        for (String name : names) {
+            String normal = Names.normal(name);
+            if (dateOfBirth != null) {
+                keys.add("name-dob:" + normal + "|" + dateOfBirth);
+            }
+            if (postcode != null) {
+                keys.add("name-postcode:" + normal + "|" + postcode);
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,204 @@
+package org.rebound.breach;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The records of a scan on disk, one segment per input file, so memory stays bounded and a scan that
+ * was interrupted resumes with the files it had finished. A segment is written under a temporary name
+ * and renamed when its file has been read to the end: a file is in the spool completely or not at all.
+ */
+final class Spool {
+
+    private static final int MAX_STRING = 2000;
+
+    private final Path directory;
+
+    Spool(Path directory) throws IOException {
+        this.directory = Files.createDirectories(directory);
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** Writes one input's records; {@link #commit} makes them part of the scan. */
+    final class Segment implements RecordSink, AutoCloseable {
+        private final Path temporary;
+        private final Path target;
+        private final DataOutputStream out;
+        private long count;
+        private @Nullable String lastFile;
+
+        private Segment(String name) throws IOException {
+            target = directory.resolve(name + ".records");
+            temporary = directory.resolve(name + ".records.partial");
+            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
+        }
+
+        @Override
+        public synchronized void accept(PersonRecord record) {
+            try {
+                write(record);
+                count++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        long count() {
+            return count;
+        }
+
+        void commit() throws IOException {
+            out.close();
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+            Files.deleteIfExists(temporary);
+        }
+
+        private void write(PersonRecord record) throws IOException {
+            String file = record.source().file();
+            if (file.equals(lastFile)) {
+                out.writeByte(0);
+            } else {
+                out.writeByte(1);
+                writeString(file);
+                lastFile = file;
+            }
+            out.writeLong(record.source().line());
+            writeList(record.names());
+            writeList(record.emails());
+            writeList(record.phones());
+            writeNullable(record.dateOfBirth());
+            writeNullable(record.postcode());
+            writeNullable(record.residence());
+            writeList(record.customerIds());
+            writeList(record.nationalIds());
+            int categories = 0;
+            for (Category category : record.categories()) {
+                categories |= 1 << category.ordinal();
+            }
+            out.writeInt(categories);
+        }
+
+        private void writeList(List<String> values) throws IOException {
+            out.writeShort(Math.min(values.size(), Short.MAX_VALUE));
+            for (int i = 0; i < values.size() && i < Short.MAX_VALUE; i++) {
+                writeString(values.get(i));
+            }
+        }
+
+        private void writeNullable(@Nullable String value) throws IOException {
+            out.writeBoolean(value != null);
+            if (value != null) {
+                writeString(value);
+            }
+        }
+
+        private void writeString(String value) throws IOException {
+            byte[] bytes = (value.length() > MAX_STRING ? value.substring(0, MAX_STRING) : value)
+                    .getBytes(StandardCharsets.UTF_8);
+            out.writeShort(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    Segment segment(String name) throws IOException {
+        return new Segment(name);
+    }
+
+    boolean hasSegment(String name) {
+        return Files.exists(directory.resolve(name + ".records"));
+    }
+
+    /** Every committed record, segment by segment in name order, the same order on every pass. */
+    void forEach(Consumer<PersonRecord> consumer) throws IOException {
+        List<Path> segments = new ArrayList<>();
+        try (var listing = Files.list(directory)) {
+            listing.filter(path -> path.getFileName().toString().endsWith(".records")).sorted().forEach(segments::add);
+        }
+        for (Path segment : segments) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(segment), 1 << 16))) {
+                String file = null;
+                while (true) {
+                    int marker;
+                    try {
+                        marker = in.readByte();
+                    } catch (EOFException end) {
+                        break;
+                    }
+                    if (marker == 1) {
+                        file = readString(in);
+                    }
+                    if (file == null) {
+                        throw new IOException("corrupt spool segment " + segment + ": record without a file");
+                    }
+                    consumer.accept(read(in, file));
+                }
+            }
+        }
+    }
+
+    private static PersonRecord read(DataInputStream in, String file) throws IOException {
+        long line = in.readLong();
+        List<String> names = readList(in);
+        List<String> emails = readList(in);
+        List<String> phones = readList(in);
+        String dateOfBirth = readNullable(in);
+        String postcode = readNullable(in);
+        String residence = readNullable(in);
+        List<String> customerIds = readList(in);
+        List<String> nationalIds = readList(in);
+        int bits = in.readInt();
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        for (Category category : Category.values()) {
+            if ((bits & (1 << category.ordinal())) != 0) {
+                categories.add(category);
+            }
+        }
+        return new PersonRecord(new Source(file, line), names, emails, phones, dateOfBirth, postcode, residence,
+                customerIds, nationalIds, categories);
+    }
+
+    private static List<String> readList(DataInputStream in) throws IOException {
+        int size = in.readShort();
+        if (size == 0) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(readString(in));
+        }
+        return values;
+    }
+
+    private static @Nullable String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? readString(in) : null;
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readUnsignedShort()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

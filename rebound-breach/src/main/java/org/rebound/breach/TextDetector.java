@@ -1,0 +1,316 @@
+package org.rebound.breach;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds personal data in free text: log lines, comments, e-mail bodies, document text.
+ *
+ * <p>Identifiers with a checksum or a strict format are found by pattern and validated; names and
+ * addresses by context (titles, "my name is", street words) and the name gazetteer. Overlapping
+ * findings are resolved in favour of the more specific one, so a card number is not also a phone
+ * number. Thread-safe.
+ */
+public final class TextDetector {
+
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w-])");
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\w.-])\\d(?:[ -]?\\d){11,18}(?![\\w-])");
+    private static final Pattern IBAN = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])");
+    private static final Pattern SSN = Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])");
+    private static final Pattern BARE_SSN = Pattern.compile("(?<!\\d)\\d{9}(?!\\d)");
+    private static final Pattern NINO = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d](?![A-Za-z0-9])");
+    private static final Pattern VIN = Pattern.compile("(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])");
+    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])\\d{1,3}(?:\\.\\d{1,3}){3}(?![\\d.])");
+    private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Fa-f:])");
+    private static final Pattern DATE = Pattern.compile(
+            "\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}"
+                    + "|\\d{1,2}(?:st|nd|rd|th)?[ -][A-Z][a-z]{2,8}\\.?,?[ -]\\d{4}|[A-Z][a-z]{2,8}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}");
+    private static final Pattern BIRTH_CONTEXT = Pattern.compile(
+            "(?i)(?:born|birth|d\\.?o\\.?b\\.?|birthday|geboren|né|née)\\W{0,3}(?:\\w+\\W+){0,3}$");
+    private static final Pattern CREDENTIAL = Pattern.compile(
+            "(?i)\\b(?:password|passwd|pwd|pass|passcode|pin|secret)\\s*[:=]\\s*(\\S{3,})");
+    private static final Pattern HASH_TOKEN = Pattern.compile("\\$(?:2[abxy]?|argon2(?:id|i|d)|1|5|6|y)\\$\\S+");
+    private static final Pattern UK_POSTCODE = Pattern.compile(
+            "(?<![A-Za-z0-9])(?:[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRVWXY\\d]?) \\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])");
+    private static final Pattern PASSPORT = Pattern.compile("(?i)passport(?:\\s+(?:no|number|#))?\\.?\\s*[:#]?\\s*([A-Z0-9]{6,9})\\b");
+    private static final Pattern PLATE = Pattern.compile(
+            "(?i)(?:registration|reg\\.?|plate|number plate|licen[cs]e plate)(?:\\s+(?:no|number))?\\.?\\s*[:#]?\\s*([A-Z]{2}\\d{2} ?[A-Z]{3})\\b");
+    private static final Pattern CUED_DRIVING_LICENCE = Pattern.compile(
+            "(?i)\\b(?:driver'?s?|driving) licen[cs]e(?: number| no\\.?| #)?(?: is)?\\W{0,3}([A-Z0-9][A-Z0-9-]{4,18}[0-9])\\b");
+    private static final Pattern CUED_POSTCODE = Pattern.compile(
+            "(?i)\\b(?:zip|postcode|post code|postal code)(?: code)?(?: is)?\\W{0,3}(\\d{3,5}(?:[ -]\\d{2,4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})\\b");
+    private static final Pattern DRIVING_LICENCE = Pattern.compile(
+            "(?<![A-Za-z0-9])[A-Z9]{5}\\d[0156]\\d(?:0[1-9]|[12]\\d|3[01])\\d[A-Z9]{2}\\d[A-Z]{2}(?![A-Za-z0-9])");
+    private static final Pattern HEALTH = Pattern.compile(
+            "(?i)\\b(?:diagnos(?:is|ed|es)|HIV|AIDS|diabet(?:es|ic)|cancer|tumou?r|chemotherapy|pregnan(?:t|cy)"
+                    + "|prescri(?:bed|ption)|medication|blood type|allerg(?:y|ic|ies)|asthma|epilep(?:sy|tic)"
+                    + "|depression|schizophreni[ac]|bipolar|disabilit(?:y|ies)|medical condition|hepatitis"
+                    + "|dementia|alzheimer'?s|insulin|dialysis|mental health)\\b");
+    private static final Pattern TITLED_NAME = Pattern.compile(
+            "\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|Mlle|Sr|Sra)\\.? ((?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.)(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
+    private static final Pattern NAME_CONTEXT = Pattern.compile(
+            "(?i:my name is|name is|name:|i am|i'm|called|dear|hi|hello|signed|regards,?|sincerely,?|thanks,?|contact|customer|patient|employee|driver|owner)"
+                    + "\\s+(\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
+    private static final Pattern CAPITALISED_RUN = Pattern.compile(
+            "\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?))+|\\p{Lu}[\\p{L}'-]+");
+    private static final Pattern STREET = Pattern.compile(
+            "\\b\\d{1,5}[A-Za-z]?,? (?:[\\p{L}'.-]+ ){0,4}?(?i:street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|ln\\.?|drive|dr\\.?|court|ct\\.?"
+                    + "|boulevard|blvd\\.?|way|place|pl\\.?|close|crescent|terrace|square|sq\\.?|highway|hwy\\.?|parkway|pkwy\\.?"
+                    + "|circle|trail|row|mews|gardens|grove|hill|park|walk)\\b(?:,? (?:apt\\.?|suite|unit|flat) ?\\w+)?"
+                    + "|(?i:p\\.?o\\.? box) \\d+"
+                    + "|\\b[\\p{Lu}][\\p{L}'-]*(?:stra(?:ß|ss)e|str\\.|weg|gasse|platz|allee|utca|gatan|vej|straat|laan|katu|tie) \\d{1,5}[a-z]?\\b"
+                    + "|\\b(?:Rue|Avenue|Boulevard|Via|Viale|Calle|Avenida|Rua|Carrer|Piazza|Plaza|Ulica|ul\\.) (?:[\\p{L}'.-]+ ){0,4}?\\d{1,5}[a-z]?\\b");
+    private static final Pattern CARD_CONTEXT = Pattern.compile("(?i)\\b(?:card|cc|visa|mastercard|amex|maestro)\\b[^\\d]{0,20}$");
+    private static final Pattern PHONE_AFTER_CUE = Pattern.compile(
+            "(?i)\\b(?:phone|telephone|tel|mobile|cell|fax|call(?: me)?(?: on| at)?|ring|text|sms|whatsapp"
+                    + "|answering at|reach(?: me)? at|messages to|contact(?: number)?|registered|(?:office|desk|home|work)(?= ?:))\\b\\W{0,3}(?:(?:number|no|is|on|at)\\W{1,3}){0,2}"
+                    + "(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?![\\w-]*\\d)");
+    private static final Pattern PHONE_BEFORE_CUE = Pattern.compile(
+            "(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?:-| )(?i:office|fax|mobile|desk|home|work|cell)\\b");
+    private static final String[] PHONE_REGIONS = {"US", "GB", "DE", "FR", "IN", "AU"};
+
+    private final Gazetteer gazetteer = Gazetteer.instance();
+
+    /** All findings in {@code text}, ordered by position, without overlaps. */
+    public List<Finding> find(String text) {
+        List<Finding> found = new ArrayList<>();
+        emails(text, found);
+        cardsAndDigits(text, found);
+        ibans(text, found);
+        nationalIds(text, found);
+        vins(text, found);
+        ipAddresses(text, found);
+        phones(text, found);
+        datesOfBirth(text, found);
+        credentials(text, found);
+        grouped(PASSPORT, Category.PASSPORT, 0.8, text, found);
+        grouped(PLATE, Category.VEHICLE_REGISTRATION, 0.8, text, found);
+        whole(DRIVING_LICENCE, Category.DRIVING_LICENCE, 0.9, text, found);
+        grouped(CUED_DRIVING_LICENCE, Category.DRIVING_LICENCE, 0.85, text, found);
+        grouped(CUED_POSTCODE, Category.POSTCODE, 0.85, text, found);
+        whole(HEALTH, Category.HEALTH, 0.6, text, found);
+        addresses(text, found);
+        names(text, found);
+        return withoutOverlaps(found);
+    }
+
+    private static void emails(String text, List<Finding> found) {
+        whole(EMAIL, Category.EMAIL, 0.99, text, found);
+    }
+
+    private static void cardsAndDigits(String text, List<Finding> found) {
+        Matcher m = DIGIT_RUN.matcher(text);
+        while (m.find()) {
+            if (Identifiers.isPaymentCard(m.group())) {
+                found.add(new Finding(Category.PAYMENT_CARD, m.group(), m.start(), m.end(), 0.95));
+            } else if (CARD_CONTEXT.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()
+                    && Identifiers.isCardNumberByChecksum(m.group())) {
+                found.add(new Finding(Category.PAYMENT_CARD, m.group(), m.start(), m.end(), 0.9));
+            }
+        }
+    }
+
+    private static void ibans(String text, List<Finding> found) {
+        Matcher m = IBAN.matcher(text);
+        while (m.find()) {
+            String candidate = m.group().strip();
+            // the pattern is greedy over spaced groups; the IBAN may end before the last group
+            while (candidate.length() >= 15 && !Identifiers.isIban(candidate)) {
+                int lastSpace = candidate.lastIndexOf(' ');
+                if (lastSpace < 0) {
+                    candidate = "";
+                    break;
+                }
+                candidate = candidate.substring(0, lastSpace);
+            }
+            if (candidate.length() >= 15) {
+                found.add(new Finding(Category.IBAN, candidate, m.start(), m.start() + candidate.length(), 0.99));
+            }
+        }
+    }
+
+    private static void nationalIds(String text, List<Finding> found) {
+        Matcher m = SSN.matcher(text);
+        while (m.find()) {
+            if (Identifiers.isSsn(m.group())) {
+                found.add(new Finding(Category.NATIONAL_ID, m.group(), m.start(), m.end(), 0.85));
+            }
+        }
+        m = BARE_SSN.matcher(text);
+        while (m.find()) {
+            if (Identifiers.isSsn(m.group()) && precededBy(text, m.start(), "(?i).*\\b(?:ssn|social security(?: number| no\\.?)?)\\W{0,4}(?:is\\W+)?$")) {
+                found.add(new Finding(Category.NATIONAL_ID, m.group(), m.start(), m.end(), 0.9));
+            }
+        }
+        m = NINO.matcher(text);
+        while (m.find()) {
+            boolean upper = m.group().equals(m.group().toUpperCase(Locale.ROOT));
+            if (upper && Identifiers.isNino(m.group())) {
+                found.add(new Finding(Category.NATIONAL_ID, m.group(), m.start(), m.end(), 0.9));
+            }
+        }
+    }
+
+    private static void vins(String text, List<Finding> found) {
+        Matcher m = VIN.matcher(text);
+        while (m.find()) {
+            boolean context = precededBy(text, m.start(), "(?i).*\\b(?:vin|chassis(?: number)?|vehicle identification number)\\W{0,4}$");
+            if (Identifiers.isVinWithCheckDigit(m.group()) || (context && Identifiers.isVinShape(m.group()))) {
+                found.add(new Finding(Category.VIN, m.group(), m.start(), m.end(), context ? 0.99 : 0.9));
+            }
+        }
+    }
+
+    private static void ipAddresses(String text, List<Finding> found) {
+        Matcher m = IPV4.matcher(text);
+        while (m.find()) {
+            if (Identifiers.isIpv4(m.group())) {
+                found.add(new Finding(Category.IP_ADDRESS, m.group(), m.start(), m.end(), 0.9));
+            }
+        }
+        m = IPV6.matcher(text);
+        while (m.find()) {
+            if (m.group().length() >= 6 && Identifiers.isIpv6(m.group())) {
+                found.add(new Finding(Category.IP_ADDRESS, m.group(), m.start(), m.end(), 0.9));
+            }
+        }
+    }
+
+    private static void phones(String text, List<Finding> found) {
+        if (text.chars().filter(Character::isDigit).count() < 7) {
+            return;
+        }
+        List<Finding> phones = new ArrayList<>();
+        for (String region : PHONE_REGIONS) {
+            for (PhoneNumberMatch match : Phones.util().findNumbers(text, region, Leniency.VALID, Long.MAX_VALUE)) {
+                if (partOfLongerToken(text, match.start(), match.end())) {
+                    continue;
+                }
+                Finding finding = new Finding(Category.PHONE, match.rawString(), match.start(), match.end(), 0.8);
+                if (phones.stream().noneMatch(finding::overlaps)) {
+                    phones.add(finding);
+                }
+            }
+        }
+        for (Pattern cued : new Pattern[] {PHONE_AFTER_CUE, PHONE_BEFORE_CUE}) {
+            Matcher m = cued.matcher(text);
+            while (m.find()) {
+                String digits = m.group(1).replaceAll("\\D", "");
+                Finding finding = new Finding(Category.PHONE, m.group(1).strip(), m.start(1), m.end(1), 0.7);
+                if (digits.length() >= 6 && digits.length() <= 16 && phones.stream().noneMatch(finding::overlaps)) {
+                    phones.add(finding);
+                }
+            }
+        }
+        found.addAll(phones);
+    }
+
+    /** Version numbers and paths ({@code Chrome/73.0.3683.103}) are not phone numbers. */
+    private static boolean partOfLongerToken(String text, int start, int end) {
+        char before = start > 0 ? text.charAt(start - 1) : ' ';
+        char after = end < text.length() ? text.charAt(end) : ' ';
+        return before == '/' || before == '.' || before == '_' || Character.isLetterOrDigit(before)
+                || after == '.' && end + 1 < text.length() && Character.isDigit(text.charAt(end + 1))
+                || after == '/' || after == '_' || Character.isLetterOrDigit(after);
+    }
+
+    private static void datesOfBirth(String text, List<Finding> found) {
+        Matcher m = DATE.matcher(text);
+        while (m.find()) {
+            String before = text.substring(Math.max(0, m.start() - 40), m.start());
+            if (BIRTH_CONTEXT.matcher(before).find() && Dates.parse(m.group(), Dates.Order.UNKNOWN).isPresent()) {
+                found.add(new Finding(Category.DATE_OF_BIRTH, m.group(), m.start(), m.end(), 0.85));
+            }
+        }
+    }
+
+    private static void credentials(String text, List<Finding> found) {
+        grouped(CREDENTIAL, Category.CREDENTIALS, 0.85, text, found);
+        Matcher m = HASH_TOKEN.matcher(text);
+        while (m.find()) {
+            if (Identifiers.isPasswordHash(m.group())) {
+                found.add(new Finding(Category.CREDENTIALS, m.group(), m.start(), m.end(), 0.95));
+            }
+        }
+    }
+
+    private static void addresses(String text, List<Finding> found) {
+        whole(STREET, Category.ADDRESS, 0.7, text, found);
+        whole(UK_POSTCODE, Category.POSTCODE, 0.9, text, found);
+    }
+
+    private void names(String text, List<Finding> found) {
+        grouped(TITLED_NAME, Category.NAME, 0.9, text, found);
+        Matcher m = NAME_CONTEXT.matcher(text);
+        while (m.find()) {
+            String[] words = m.group(1).split(" ");
+            if (words.length >= 2 || gazetteer.isGivenName(words[0]) || gazetteer.isFamilyName(words[0])) {
+                found.add(new Finding(Category.NAME, m.group(1), m.start(1), m.end(1), 0.85));
+            }
+        }
+        m = CAPITALISED_RUN.matcher(text);
+        while (m.find()) {
+            String[] words = m.group().split(" ");
+            if (words.length >= 2 && words.length <= 4 && gazetteer.isGivenName(words[0])) {
+                boolean knownFamily = gazetteer.isFamilyName(words[words.length - 1]);
+                found.add(new Finding(Category.NAME, m.group(), m.start(), m.end(), knownFamily ? 0.8 : 0.6));
+            }
+        }
+    }
+
+    private static void whole(Pattern pattern, Category category, double confidence, String text, List<Finding> found) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(new Finding(category, m.group(), m.start(), m.end(), confidence));
+        }
+    }
+
+    private static void grouped(Pattern pattern, Category category, double confidence, String text, List<Finding> found) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(new Finding(category, m.group(1), m.start(1), m.end(1), confidence));
+        }
+    }
+
+    private static boolean precededBy(String text, int position, String regex) {
+        return text.substring(Math.max(0, position - 40), position).matches("(?s)" + regex);
+    }
+
+    /** Keeps, of overlapping findings, the one listed first in {@link Category} order, then the longer. */
+    private static List<Finding> withoutOverlaps(List<Finding> found) {
+        List<Finding> byPriority = new ArrayList<>(found);
+        byPriority.sort(Comparator.comparingInt((Finding f) -> priority(f.category()))
+                .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed())
+                .thenComparingInt(Finding::start));
+        List<Finding> kept = new ArrayList<>();
+        for (Finding finding : byPriority) {
+            if (kept.stream().noneMatch(finding::overlaps)) {
+                kept.add(finding);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Finding::start));
+        return List.copyOf(kept);
+    }
+
+    private static int priority(Category category) {
+        return switch (category) {
+            case EMAIL -> 0;
+            case IBAN, PAYMENT_CARD -> 1;
+            case NATIONAL_ID, VIN, DRIVING_LICENCE, PASSPORT -> 2;
+            case IP_ADDRESS, CREDENTIALS -> 3;
+            case DATE_OF_BIRTH -> 4;
+            case PHONE -> 5;
+            case ADDRESS, POSTCODE -> 6;
+            case VEHICLE_REGISTRATION -> 7;
+            case NAME -> 8;
+            default -> 9;
+        };
+    }
+}

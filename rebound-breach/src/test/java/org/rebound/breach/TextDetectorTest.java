@@ -1,0 +1,76 @@
+package org.rebound.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextDetectorTest {
+
+    private final TextDetector detector = new TextDetector();
+
+    private List<Finding> find(String text) {
+        return detector.find(text);
+    }
+
+    @Test
+    void findsTheIdentifiersInACallCentreNote() {
+        String note = "Customer Mrs. Sarah Whitfield (sarah.whitfield@example.co.uk, 07700 900123) called about card "
+                + "4929 1234 5678 9012? no: 4539 1488 0343 6467; refund to GB82 WEST 1234 5698 7654 32. NI number JG 10 37 59 A.";
+        assertThat(find(note)).extracting(Finding::category, Finding::value).contains(
+                tuple(Category.NAME, "Sarah Whitfield"),
+                tuple(Category.EMAIL, "sarah.whitfield@example.co.uk"),
+                tuple(Category.PHONE, "07700 900123"),
+                tuple(Category.PAYMENT_CARD, "4539 1488 0343 6467"),
+                tuple(Category.IBAN, "GB82 WEST 1234 5698 7654 32"),
+                tuple(Category.NATIONAL_ID, "JG 10 37 59 A"));
+    }
+
+    @Test
+    void aNumberThatFailsItsChecksumIsNotACard() {
+        assertThat(find("order 4929 1234 5678 9012 shipped")).extracting(Finding::category)
+                .doesNotContain(Category.PAYMENT_CARD);
+    }
+
+    @Test
+    void versionNumbersInAUserAgentAreNotPhoneNumbers() {
+        assertThat(find("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/73.0.3683.103 Safari/537.36"))
+                .extracting(Finding::category).doesNotContain(Category.PHONE);
+    }
+
+    @Test
+    void aDateIsADateOfBirthOnlyWhereTheTextSaysSo() {
+        assertThat(find("DOB: 14/03/1986, joined 02/05/2019")).extracting(Finding::category, Finding::value)
+                .containsExactly(tuple(Category.DATE_OF_BIRTH, "14/03/1986"));
+    }
+
+    @Test
+    void findsCredentialsAndPasswordHashesInLogs() {
+        assertThat(find("login ok user=jdoe password=Summer2025! hash $2b$12$abcdefghijklmnopqrstuuN0VbvSTxlmYJ2Bsxyh9S/P4cr4OHpHW"))
+                .extracting(Finding::category).containsOnly(Category.CREDENTIALS);
+    }
+
+    @Test
+    void findsAVinByItsCheckDigitAndAPlateWhereTheTextNamesIt() {
+        assertThat(find("Vehicle 1M8GDM9AXKP042788 registration: AB12 CDE booked in"))
+                .extracting(Finding::category, Finding::value)
+                .contains(tuple(Category.VIN, "1M8GDM9AXKP042788"), tuple(Category.VEHICLE_REGISTRATION, "AB12 CDE"));
+    }
+
+    @Test
+    void findsIpAddressesOfBothFamilies() {
+        assertThat(find("failed login from 203.0.113.77 and 2001:db8::8a2e:370:7334"))
+                .extracting(Finding::value).containsExactly("203.0.113.77", "2001:db8::8a2e:370:7334");
+    }
+
+    @Test
+    void findingsNeverOverlap() {
+        List<Finding> found = find("Call +44 20 7946 0958 or card 4539148803436467 or jane.doe+billing@example.com");
+        for (int i = 1; i < found.size(); i++) {
+            assertThat(found.get(i).start()).isGreaterThanOrEqualTo(found.get(i - 1).end());
+        }
+        assertThat(found).extracting(Finding::category)
+                .containsExactly(Category.PHONE, Category.PAYMENT_CARD, Category.EMAIL);
+    }
+}
