@@ -8,7 +8,8 @@ import java.util.List;
  * Runs Rebound's benchmarks and prints each result with the baseline measured in the same run and the
  * ratio between them. {@code bench/run} runs impact, import, audit, ioc, plan and load (a few minutes);
  * {@code bench/run psplib-j30} and {@code bench/run psplib-j120} run the PSPLIB sets (about 45 and 50
- * minutes). Figures go in docs/benchmarks.md.
+ * minutes); {@code bench/run breach} the breach scan at scale (6 GB of generated data, about 15 minutes).
+ * Figures go in docs/benchmarks.md.
  */
 public final class Benchmarks {
 
@@ -45,6 +46,10 @@ public final class Benchmarks {
         }
         if (only.isEmpty() || only.contains("load")) {
             allMet &= LoadBenchmark.run(out);
+            out.println();
+        }
+        if (only.contains("breach")) {
+            allMet &= BreachScanBenchmark.run(out);
             out.println();
         }
         if (only.contains("psplib-j30")) {

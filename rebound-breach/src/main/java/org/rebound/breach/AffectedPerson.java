@@ -1,5 +1,8 @@
 package org.rebound.breach;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,19 +18,30 @@ public record AffectedPerson(
         List<String> phones,
         Set<Category> categories,
         List<String> countries,
-        List<Source> sources) {
+        List<Source> sources) implements java.io.Serializable {
 
     public AffectedPerson {
         names = List.copyOf(names);
         emails = List.copyOf(emails);
         phones = List.copyOf(phones);
-        categories = Set.copyOf(categories);
+        categories = categories.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(categories));
         countries = List.copyOf(countries);
         sources = List.copyOf(sources);
     }
 
+    /** The register row of one person from all of their records (in any order). */
+    public static AffectedPerson merge(long personKey, Iterable<PersonRecord> records) {
+        PersonAggregate aggregate = new PersonAggregate(personKey);
+        records.forEach(aggregate::add);
+        return aggregate.toPerson();
+    }
+
     /** The category ids in {@link Category} order, as written to the register. */
     public List<String> categoryIds() {
-        return categories.stream().sorted().map(Category::id).toList();
+        List<String> ids = new ArrayList<>(categories.size());
+        for (Category category : categories) {
+            ids.add(category.id());
+        }
+        return ids;
     }
 }

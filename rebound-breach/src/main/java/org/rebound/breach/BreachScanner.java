@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -60,7 +61,7 @@ public final class BreachScanner {
     }
 
     private static final String WORK_DIRECTORY = ".rebound-scan";
-    private static final long PEOPLE_PER_PASS = 1_000_000;
+    private static final long PEOPLE_PER_BUCKET = 500_000;
 
     private final Options options;
     private final TextDetector detector = new TextDetector();
@@ -73,19 +74,37 @@ public final class BreachScanner {
     /** Scans {@code inputs} (files or folders) and writes the register and summary into {@code out}. */
     public ScanSummary scan(List<Path> inputs, Path out, Progress progress) throws IOException {
         List<ScanSummary.ScanError> errors = Collections.synchronizedList(new ArrayList<>());
-        List<Input> files = expand(inputs, errors);
+        List<Input> files = expand(inputs, out, errors);
         Spool spool = new Spool(out.resolve(WORK_DIRECTORY));
+        long started = System.nanoTime();
         readAll(files, spool, errors, progress);
-        ScanSummary summary = resolve(spool, out, files.size(), errors);
+        Duration reading = Duration.ofNanos(System.nanoTime() - started);
+        ScanSummary summary = resolve(spool, out, files.size(), errors, reading);
         RegisterFiles.writeSummary(out, summary);
         deleteRecursively(spool.directory());
         return summary;
     }
 
+    /**
+     * The records of one input (a file of any kind this scanner reads, or an archive), as they are
+     * found; for engines that schedule the inputs themselves, such as the Spark job.
+     *
+     * @throws IOException naming the reason when the input cannot be read
+     */
+    public void readRecords(String name, InputStream in, java.util.function.Consumer<PersonRecord> sink) throws IOException {
+        try {
+            new InputReader(detector, classifier, options.encoding()).read(name, in, sink::accept);
+        } catch (UnreadableInputException unreadable) {
+            throw new IOException(unreadable.getMessage(), unreadable);
+        }
+    }
+
     private record Input(Path path, String name, long size, String segment) {
     }
 
-    private static List<Input> expand(List<Path> inputs, List<ScanSummary.ScanError> errors) throws IOException {
+    /** The files under {@code inputs}, without the output folder (a register must not scan itself). */
+    private static List<Input> expand(List<Path> inputs, Path out, List<ScanSummary.ScanError> errors) throws IOException {
+        Path output = out.toAbsolutePath().normalize();
         List<Input> files = new ArrayList<>();
         for (Path input : inputs) {
             if (!Files.exists(input)) {
@@ -95,7 +114,7 @@ public final class BreachScanner {
             List<Path> found;
             try (Stream<Path> walk = Files.walk(input)) {
                 found = walk.filter(Files::isRegularFile)
-                        .filter(path -> !path.toString().contains(WORK_DIRECTORY))
+                        .filter(path -> !path.toAbsolutePath().normalize().startsWith(output))
                         .sorted().toList();
             }
             for (Path file : found) {
@@ -192,38 +211,59 @@ public final class BreachScanner {
         return message == null ? cause.getClass().getSimpleName() : message;
     }
 
-    private ScanSummary resolve(Spool spool, Path out, int filesScanned, List<ScanSummary.ScanError> errors)
-            throws IOException {
-        IdentityResolver resolver = new IdentityResolver();
+    private ScanSummary resolve(Spool spool, Path out, int filesScanned, List<ScanSummary.ScanError> errors,
+            Duration reading) throws IOException {
+        long started = System.nanoTime();
+        try (IdentityResolver resolver = new IdentityResolver(spool.directory(), spool.countIdentifying())) {
+            spool.forEachKeys(hashes -> {
+                if (hashes != null) {
+                    resolver.add(hashes);
+                }
+            });
+            return resolved(resolver, spool, out, filesScanned, errors, reading, started);
+        }
+    }
+
+    private ScanSummary resolved(IdentityResolver resolver, Spool spool, Path out, int filesScanned,
+            List<ScanSummary.ScanError> errors, Duration reading, long started) throws IOException {
+        resolver.finish();
+        int buckets = (int) Math.max(1, (resolver.records() + PEOPLE_PER_BUCKET - 1) / PEOPLE_PER_BUCKET);
         Map<Category, Long> unattributed = new EnumMap<>(Category.class);
-        AtomicLong records = new AtomicLong();
+        long[] records = {0};
+        // One more pass over the spool sorts the records into buckets of person-key ranges, so that each
+        // bucket's people fit in memory and the buckets in order give the register sorted by person key.
+        Path bucketRoot = spool.directory().resolve("people");
+        List<Spool.Segment> bucketWriters = new ArrayList<>(buckets);
+        for (int bucket = 0; bucket < buckets; bucket++) {
+            bucketWriters.add(new Spool(bucketRoot.resolve(String.format("%05d", bucket))).segment("people"));
+        }
+        int[] ordinal = {0};
         spool.forEach(record -> {
-            records.incrementAndGet();
+            records[0]++;
             if (record.identifiesSomebody()) {
-                resolver.add(record.identityKeys(), record.source() + "|" + record.names());
+                long person = resolver.personOf(ordinal[0]++);
+                bucketWriters.get(bucketOf(person, buckets)).write(record, new long[] {person});
             } else {
                 record.categories().forEach(category -> unattributed.merge(category, 1L, Long::sum));
             }
         });
-        resolver.finish();
-        int passes = (int) Math.max(1, (resolver.records() + PEOPLE_PER_PASS - 1) / PEOPLE_PER_PASS);
+        for (Spool.Segment writer : bucketWriters) {
+            writer.commit();
+            writer.close();
+        }
         Map<Category, Long> byCategory = new EnumMap<>(Category.class);
         Map<String, Long> byCountry = new HashMap<>();
         long people = 0;
         try (RegisterFiles.Writer writer = new RegisterFiles.Writer(out)) {
-            for (int pass = 0; pass < passes; pass++) {
-                int current = pass;
-                TreeMap<Long, PersonAggregate> aggregates = new TreeMap<>(Long::compareUnsigned);
-                AtomicInteger ordinal = new AtomicInteger();
-                spool.forEach(record -> {
-                    if (record.identifiesSomebody()) {
-                        long person = resolver.personOf(ordinal.getAndIncrement());
-                        if (passOf(person, passes) == current) {
-                            aggregates.computeIfAbsent(person, PersonAggregate::new).add(record);
-                        }
-                    }
-                });
-                for (PersonAggregate aggregate : aggregates.values()) {
+            for (int bucket = 0; bucket < buckets; bucket++) {
+                Path directory = bucketRoot.resolve(String.format("%05d", bucket));
+                Map<Long, PersonAggregate> aggregates = new HashMap<>();
+                new Spool(directory).forEachWithKeys((person, record) ->
+                        aggregates.computeIfAbsent(person[0], PersonAggregate::new).add(record));
+                List<PersonAggregate> ordered = new ArrayList<>(aggregates.values());
+                aggregates.clear();
+                ordered.sort((a, b) -> Long.compareUnsigned(a.personKey(), b.personKey()));
+                for (PersonAggregate aggregate : ordered) {
                     AffectedPerson person = aggregate.toPerson();
                     writer.write(person);
                     people++;
@@ -233,15 +273,16 @@ public final class BreachScanner {
                     }
                     person.countries().forEach(country -> byCountry.merge(country, 1L, Long::sum));
                 }
+                deleteRecursively(directory);
             }
         }
-        return new ScanSummary(people, records.get(), filesScanned, ids(byCategory), new TreeMap<>(byCountry),
-                ids(unattributed), errors);
+        return new ScanSummary(people, records[0], filesScanned, ids(byCategory), new TreeMap<>(byCountry),
+                ids(unattributed), errors, reading, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Passes split the person keys into ascending ranges, so the register comes out sorted. */
-    private static int passOf(long personKey, int passes) {
-        return (int) (((personKey >>> 32) * passes) >>> 32);
+    /** Buckets split the person keys into ascending ranges, so the register comes out sorted. */
+    private static int bucketOf(long personKey, int buckets) {
+        return (int) (((personKey >>> 32) * buckets) >>> 32);
     }
 
     private static TreeMap<String, Long> ids(Map<Category, Long> counts) {

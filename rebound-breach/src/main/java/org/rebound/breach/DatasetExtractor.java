@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,8 @@ final class DatasetExtractor {
     private final ColumnClassifier classifier;
     private final List<BufferedRow> sample = new ArrayList<>();
     private @Nullable Map<String, ColumnPlan> plans;
+    private String @Nullable [] lastNames;
+    private @Nullable ColumnPlan[] lastPlans = new ColumnPlan[0];
 
     DatasetExtractor(String dataset, RecordSink sink, TextDetector detector, ColumnClassifier classifier) {
         this.dataset = dataset;
@@ -81,10 +84,20 @@ final class DatasetExtractor {
 
     private void extract(long line, String[] names, String[] values) {
         RowFacts facts = new RowFacts();
+        if (names != lastNames) {
+            // delimited files and sheets pass the same header for every row: look its plans up once
+            lastNames = names;
+            lastPlans = new ColumnPlan[names.length];
+        }
         for (int i = 0; i < names.length && i < values.length; i++) {
             String value = values[i];
             if (value != null && !value.isBlank()) {
-                facts.add(plan(names[i], value), value.trim(), detector);
+                ColumnPlan plan = lastPlans[i];
+                if (plan == null) {
+                    plan = plan(names[i], value);
+                    lastPlans[i] = plan;
+                }
+                facts.add(plan, value.trim(), detector);
             }
         }
         emit(line, facts);
@@ -129,7 +142,7 @@ final class DatasetExtractor {
             Field field = plan.field();
             switch (field) {
                 case EMAIL -> {
-                    if (Identifiers.isEmail(value)) {
+                    if (Identifiers.looksLikeEmail(value)) {
                         emails.add(Identifiers.normalEmail(value));
                     }
                 }
@@ -183,25 +196,23 @@ final class DatasetExtractor {
                 names.add(0, Names.display(name.toString()));
             }
             String phoneRegion = callingCodeRegion != null ? callingCodeRegion : country;
-            List<String> phones = new ArrayList<>();
-            String phoneCountry = null;
+            List<String> phones = new ArrayList<>(rawPhones.size());
             for (String raw : rawPhones) {
-                var parsed = Phones.parse(raw, phoneRegion);
-                if (parsed.isEmpty() && phoneRegion == null) {
-                    parsed = Phones.parse(raw, "US").or(() -> Phones.parse(raw, "GB"));
-                }
-                if (parsed.isPresent()) {
-                    phones.add(Phones.util().format(parsed.get(),
-                            com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164));
-                    phoneCountry = phoneCountry != null ? phoneCountry : Phones.regionOf(parsed.get());
-                }
+                Phones.normalise(raw, phoneRegion)
+                        .or(() -> phoneRegion == null ? Phones.normalise(raw, "US").filter(e164 -> Phones.isValid(e164, null))
+                                .or(() -> Phones.normalise(raw, "GB").filter(e164 -> Phones.isValid(e164, null))) : Optional.empty())
+                        .ifPresent(phones::add);
             }
-            String residence = Countries.residence(country != null ? country : phoneCountry, region);
+            String residenceCountry = country != null ? country : phones.isEmpty() ? null : Phones.regionOfE164(phones.get(0));
+            String residence = Countries.residence(residenceCountry, region);
             return new PersonRecord(source, distinct(names), distinct(emails), distinct(phones), dateOfBirth,
                     postcode, residence, distinct(customerIds), distinct(nationalIds), categories);
         }
 
         private static List<String> distinct(List<String> values) {
+            if (values.size() < 2) {
+                return values;
+            }
             return values.stream().distinct().toList();
         }
 

@@ -29,6 +29,10 @@ final class Dates {
 
     static Optional<LocalDate> parse(String raw, Order order) {
         String value = raw.trim();
+        if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+            // ISO dates, by far the most common in exports, without a regular expression
+            return date(value.substring(0, 4), value.substring(5, 7), value.substring(8, 10));
+        }
         Matcher m = ISO.matcher(value);
         if (m.matches()) {
             return date(m.group(1), m.group(2), m.group(3));

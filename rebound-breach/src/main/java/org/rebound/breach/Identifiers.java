@@ -57,6 +57,16 @@ final class Identifiers {
         return value.length() <= 254 && EMAIL.matcher(value).matches();
     }
 
+    /**
+     * The cheap check for values of a column already classified as e-mail: one {@code @} with a
+     * dotted domain after it and no spaces.
+     */
+    static boolean looksLikeEmail(String value) {
+        int at = value.indexOf('@');
+        return at > 0 && at == value.lastIndexOf('@') && value.indexOf('.', at + 2) > 0 && value.indexOf(' ') < 0
+                && !value.endsWith(".");
+    }
+
     /** Lower case and trimmed: mailbox providers treat addresses case-insensitively in practice. */
     static String normalEmail(String value) {
         return value.trim().toLowerCase(Locale.ROOT);
@@ -102,11 +112,12 @@ final class Identifiers {
         return two == 50 || (two >= 56 && two <= 69) ? length >= 12 : false;
     }
 
-    static boolean luhn(String digits) {
+    /** The digit that, appended to {@code payload}, makes a number the Luhn check accepts. */
+    static int luhnCheckDigit(CharSequence payload) {
         int sum = 0;
-        boolean doubled = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int digit = digits.charAt(i) - '0';
+        boolean doubled = true;
+        for (int i = payload.length() - 1; i >= 0; i--) {
+            int digit = payload.charAt(i) - '0';
             if (doubled) {
                 digit *= 2;
                 if (digit > 9) {
@@ -116,7 +127,12 @@ final class Identifiers {
             sum += digit;
             doubled = !doubled;
         }
-        return sum % 10 == 0;
+        return (10 - sum % 10) % 10;
+    }
+
+    static boolean luhn(String digits) {
+        int last = digits.length() - 1;
+        return luhnCheckDigit(digits.subSequence(0, last)) == digits.charAt(last) - '0';
     }
 
     static boolean isIban(String value) {
@@ -158,14 +174,18 @@ final class Identifiers {
         if (!VIN.matcher(vin).matches()) {
             return false;
         }
+        return vin.charAt(8) == vinCheckCharacter(vin);
+    }
+
+    /** The check character a VIN's ninth position must hold, whatever it holds now. */
+    static char vinCheckCharacter(CharSequence vin) {
         int[] weights = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += vinValue(vin.charAt(i)) * weights[i];
         }
         int check = sum % 11;
-        char expected = check == 10 ? 'X' : (char) ('0' + check);
-        return vin.charAt(8) == expected;
+        return check == 10 ? 'X' : (char) ('0' + check);
     }
 
     /** A VIN by its shape only: European VINs need not carry a check digit. */

@@ -1,57 +1,124 @@
 package org.rebound.breach;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Merges records that share an identity key into people, by union-find over record ordinals with the
- * keys in an open-addressing table of their 128-bit hashes. Each person's key is the smallest key
- * hash among its records (the high 64 bits), so it depends only on which records were merged, not on
- * the order they came in: the single-machine scan and the Spark job name people alike.
+ * Merges records that share an identity key into people, by union-find over record ordinals.
  *
- * <p>Add every record with {@link #add}, then ask {@link #personOf}. Not thread-safe.
+ * <p>Keys are held as 128-bit hashes. So that memory does not grow with the number of keys (a large
+ * breach has tens of millions), each key goes to one of {@value #PARTITIONS} partition files by its
+ * hash; {@link #finish} then takes the partitions one at a time, finds the records that share a key
+ * with an open-addressing table of that partition alone, and unites them. What stays in memory is
+ * two arrays over the records.
+ *
+ * <p>Each person's key is the smallest key hash among its records (the high 64 bits, mixed once more),
+ * so it depends only on which records were merged, not on the order they came in: the single-machine
+ * scan and the Spark job name people alike.
+ *
+ * <p>Add every record with {@link #add}, call {@link #finish}, then ask {@link #personOf}. Not
+ * thread-safe.
  */
-public final class IdentityResolver {
+public final class IdentityResolver implements AutoCloseable {
 
-    private int[] parent = new int[1024];
-    private long[] smallestKey = new long[1024];
+    static final int PARTITIONS = 64;
+    /** Marks a record's own key: it names the record's person but never merges it with another. */
+    private static final long FALLBACK = 0x5265626f756e6421L;
+
+    private final Path directory;
+    private final DataOutputStream[] partitions = new DataOutputStream[PARTITIONS];
+    private final long[] partitionSizes = new long[PARTITIONS];
+    private int[] parent;
+    private long[] smallestKey;
     private int records;
+    private boolean finished;
 
-    private long[] tableHi = new long[1 << 12];
-    private long[] tableLo = new long[1 << 12];
-    private int[] tableRecord = new int[1 << 12];
-    private int keys;
-
-    public IdentityResolver() {
-        Arrays.fill(tableRecord, -1);
+    /**
+     * Keeps its partition files in {@code directory}, which must exist; they are removed by {@link #finish}.
+     * Sized for {@code expectedRecords} (more are taken, at the cost of growing): at tens of millions of
+     * records, growing by copying would need twice the memory.
+     */
+    public IdentityResolver(Path directory, int expectedRecords) {
+        this.directory = directory;
+        int capacity = Math.max(16, expectedRecords);
+        this.parent = new int[capacity];
+        this.smallestKey = new long[capacity];
     }
 
     /**
-     * Adds a record with its identity keys; a record without keys is a person of its own, named by
-     * {@code fallbackKey} (its source). Returns the record's ordinal.
+     * The 128-bit hashes ({hi, lo} pairs) of a record's identity keys, or of its fallback key when it
+     * has none; computed where the record is found, so that hashing runs on every scanning thread.
      */
+    public static long[] hashes(List<String> identityKeys, String fallbackKey) {
+        if (identityKeys.isEmpty()) {
+            long[] hash = KeyHash.of("record:" + fallbackKey);
+            return new long[] {hash[0], FALLBACK};
+        }
+        long[] hashes = new long[identityKeys.size() * 2];
+        for (int i = 0; i < identityKeys.size(); i++) {
+            long[] hash = KeyHash.of(identityKeys.get(i));
+            hashes[2 * i] = hash[0];
+            hashes[2 * i + 1] = hash[1];
+        }
+        return hashes;
+    }
+
+    /** Whether {@link #hashes} gave a record's own key, which names its person but merges with nothing. */
+    public static boolean isOwnKey(long[] hashes) {
+        return hashes.length == 2 && hashes[1] == FALLBACK;
+    }
+
+    /** The smallest high half among a record's key hashes, unsigned: a person's key is the smallest of its records'. */
+    public static long smallest(long[] hashes) {
+        long smallest = -1L;
+        for (int i = 0; i < hashes.length; i += 2) {
+            if (Long.compareUnsigned(hashes[i], smallest) < 0) {
+                smallest = hashes[i];
+            }
+        }
+        return smallest;
+    }
+
+    /** The person key of a person whose records' {@link #smallest} hashes have {@code smallest} as their minimum. */
+    public static long personKey(long smallest) {
+        return KeyHash.mix(smallest);
+    }
+
+    /** The hashes that identify a record: its keys, or when it has none, its source and names. */
+    public static long[] hashes(PersonRecord record) {
+        return hashes(record.identityKeys(), record.source() + "|" + record.names());
+    }
+
+    /** Adds a record with its identity keys ({@link #hashes}); returns the record's ordinal. */
     public int add(List<String> identityKeys, String fallbackKey) {
+        return add(hashes(identityKeys, fallbackKey));
+    }
+
+    /** Adds a record by the hashes {@link #hashes} gave for it. Returns the record's ordinal. */
+    public int add(long[] hashes) {
+        if (finished) {
+            throw new IllegalStateException("records cannot be added after finish()");
+        }
         int record = records++;
         if (record == parent.length) {
             parent = Arrays.copyOf(parent, parent.length * 2);
             smallestKey = Arrays.copyOf(smallestKey, smallestKey.length * 2);
         }
         parent[record] = record;
-        long smallest = -1L; // the largest unsigned value
-        if (identityKeys.isEmpty()) {
-            smallest = KeyHash.of("record:" + fallbackKey)[0];
-        }
-        for (String key : identityKeys) {
-            long[] hash = KeyHash.of(key);
-            if (Long.compareUnsigned(hash[0], smallest) < 0) {
-                smallest = hash[0];
-            }
-            int other = putIfAbsent(hash[0], hash[1], record);
-            if (other != record) {
-                union(record, other);
+        if (!isOwnKey(hashes)) {
+            for (int i = 0; i < hashes.length; i += 2) {
+                spill(hashes[i], hashes[i + 1], record);
             }
         }
-        smallestKey[record] = smallest;
+        smallestKey[record] = smallest(hashes);
         return record;
     }
 
@@ -59,18 +126,38 @@ public final class IdentityResolver {
         return records;
     }
 
-    /** Prepares {@link #personOf}: call once after the last {@link #add}. */
+    /** Unites the records that share keys, partition by partition; call once after the last {@link #add}. */
     public void finish() {
+        finished = true;
+        try {
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                if (partitions[partition] != null) {
+                    partitions[partition].close();
+                    partitions[partition] = null;
+                    unitePartition(partition);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the identity-key partitions in " + directory, e);
+        }
         for (int record = 0; record < records; record++) {
             int root = find(record);
             if (Long.compareUnsigned(smallestKey[record], smallestKey[root]) < 0) {
                 smallestKey[root] = smallestKey[record];
             }
         }
-        // the hash table is no longer needed; let it go before the register is built
-        tableHi = new long[0];
-        tableLo = new long[0];
-        tableRecord = new int[0];
+        // The smallest of several hashes is skewed low; mixed again, person keys spread evenly over the
+        // key space, so the register passes that split it into ranges get equal shares.
+        for (int record = 0; record < records; record++) {
+            if (parent[record] == record) {
+                smallestKey[record] = personKey(smallestKey[record]);
+            }
+        }
+    }
+
+    /** A dense id of a record's person (the ordinal of one of its records), for arrays indexed by person. */
+    public int personIndexOf(int record) {
+        return find(record);
     }
 
     /** The person key of a record: the same for every record of one person. */
@@ -79,7 +166,76 @@ public final class IdentityResolver {
     }
 
     public static String format(long personKey) {
-        return "p-" + String.format("%016x", personKey);
+        String hex = Long.toHexString(personKey);
+        return "p-" + "0".repeat(16 - hex.length()) + hex;
+    }
+
+    /** Removes partition files left by a resolution that did not finish. */
+    @Override
+    public void close() {
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            try {
+                if (partitions[partition] != null) {
+                    partitions[partition].close();
+                }
+                Files.deleteIfExists(partitionFile(partition));
+            } catch (IOException ignored) {
+                // a temporary file in the scan's work directory, which the scan removes as a whole
+            }
+        }
+    }
+
+    private void spill(long hi, long lo, int record) {
+        int partition = (int) (lo >>> 58);
+        try {
+            if (partitions[partition] == null) {
+                partitions[partition] = new DataOutputStream(new BufferedOutputStream(
+                        Files.newOutputStream(partitionFile(partition)), 1 << 15));
+            }
+            partitions[partition].writeLong(hi);
+            partitions[partition].writeLong(lo);
+            partitions[partition].writeInt(record);
+            partitionSizes[partition]++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write identity keys to " + directory, e);
+        }
+    }
+
+    private Path partitionFile(int partition) {
+        return directory.resolve("keys-" + partition + ".part");
+    }
+
+    private void unitePartition(int partition) throws IOException {
+        long size = partitionSizes[partition];
+        if (size > Integer.MAX_VALUE / 4) {
+            throw new IllegalStateException("too many identity keys in one partition: " + size);
+        }
+        int capacity = Integer.highestOneBit((int) Math.max(16, size * 2 - 1)) << 1;
+        long[] tableHi = new long[capacity];
+        long[] tableLo = new long[capacity];
+        int[] tableRecord = new int[capacity];
+        Arrays.fill(tableRecord, -1);
+        int mask = capacity - 1;
+        Path file = partitionFile(partition);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            for (long entry = 0; entry < size; entry++) {
+                long hi = in.readLong();
+                long lo = in.readLong();
+                int record = in.readInt();
+                int slot = (int) (hi ^ (hi >>> 32)) & mask;
+                while (tableRecord[slot] >= 0 && (tableHi[slot] != hi || tableLo[slot] != lo)) {
+                    slot = (slot + 1) & mask;
+                }
+                if (tableRecord[slot] < 0) {
+                    tableHi[slot] = hi;
+                    tableLo[slot] = lo;
+                    tableRecord[slot] = record;
+                } else {
+                    union(record, tableRecord[slot]);
+                }
+            }
+        }
+        Files.delete(file);
     }
 
     private int find(int record) {
@@ -99,48 +255,6 @@ public final class IdentityResolver {
                 parent[rootB] = rootA;
             } else {
                 parent[rootA] = rootB;
-            }
-        }
-    }
-
-    private int putIfAbsent(long hi, long lo, int record) {
-        if ((keys + 1) * 2 > tableRecord.length) {
-            grow();
-        }
-        int mask = tableRecord.length - 1;
-        int slot = (int) (hi ^ (hi >>> 32)) & mask;
-        while (tableRecord[slot] >= 0) {
-            if (tableHi[slot] == hi && tableLo[slot] == lo) {
-                return tableRecord[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
-        tableHi[slot] = hi;
-        tableLo[slot] = lo;
-        tableRecord[slot] = record;
-        keys++;
-        return record;
-    }
-
-    private void grow() {
-        long[] oldHi = tableHi;
-        long[] oldLo = tableLo;
-        int[] oldRecord = tableRecord;
-        int capacity = oldRecord.length * 2;
-        tableHi = new long[capacity];
-        tableLo = new long[capacity];
-        tableRecord = new int[capacity];
-        Arrays.fill(tableRecord, -1);
-        int mask = capacity - 1;
-        for (int i = 0; i < oldRecord.length; i++) {
-            if (oldRecord[i] >= 0) {
-                int slot = (int) (oldHi[i] ^ (oldHi[i] >>> 32)) & mask;
-                while (tableRecord[slot] >= 0) {
-                    slot = (slot + 1) & mask;
-                }
-                tableHi[slot] = oldHi[i];
-                tableLo[slot] = oldLo[i];
-                tableRecord[slot] = oldRecord[i];
             }
         }
     }

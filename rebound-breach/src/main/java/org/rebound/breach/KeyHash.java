@@ -82,7 +82,8 @@ final class KeyHash {
         return value;
     }
 
-    private static long mix(long k) {
+    /** MurmurHash3's 64-bit finaliser: a bijection that spreads any bit change over all bits. */
+    static long mix(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;

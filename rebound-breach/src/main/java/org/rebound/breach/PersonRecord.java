@@ -1,6 +1,8 @@
 package org.rebound.breach;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one row or line says about one person: identifying values in normal form (e-mail lower-case,
  * phone E.164, date of birth ISO, postcode upper-case without spaces) and the categories of data
- * exposed about them there.
+ * exposed about them there. Serializable, for the Spark job.
  */
 public record PersonRecord(
         Source source,
@@ -21,7 +23,7 @@ public record PersonRecord(
         @Nullable String residence,
         List<String> customerIds,
         List<String> nationalIds,
-        Set<Category> categories) {
+        Set<Category> categories) implements Serializable {
 
     public PersonRecord {
         names = List.copyOf(names);
@@ -29,7 +31,7 @@ public record PersonRecord(
         phones = List.copyOf(phones);
         customerIds = List.copyOf(customerIds);
         nationalIds = List.copyOf(nationalIds);
-        categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
+        categories = categories.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(categories));
     }
 
     /** Whether this record identifies somebody, so it belongs in the register. */

@@ -99,30 +99,7 @@ public final class RegisterFiles {
                     String.join("; ", person.phones()), String.join("; ", person.categoryIds()),
                     String.join("; ", person.countries()),
                     String.join("; ", person.sources().stream().map(Source::toString).toList()));
-            json.writeStartObject();
-            json.writeStringProperty("person_key", person.personKey());
-            array("names", person.names());
-            array("emails", person.emails());
-            array("phones", person.phones());
-            array("categories", person.categoryIds());
-            array("countries", person.countries());
-            json.writeArrayPropertyStart("sources");
-            for (Source source : person.sources()) {
-                json.writeStartObject();
-                json.writeStringProperty("file", source.file());
-                json.writeNumberProperty("line", source.line());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-
-        private void array(String name, List<String> values) {
-            json.writeArrayPropertyStart(name);
-            for (String value : values) {
-                json.writeString(value);
-            }
-            json.writeEndArray();
+            writePerson(json, person);
         }
 
         @Override
@@ -132,6 +109,42 @@ public final class RegisterFiles {
             jsonOut.close();
             csv.close();
         }
+    }
+
+    /** One person as one line of JSON, the form of each element of {@code affected-people.json}. */
+    public static String personJson(AffectedPerson person) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            writePerson(json, person);
+        }
+        return out.toString();
+    }
+
+    private static void writePerson(JsonGenerator json, AffectedPerson person) {
+        json.writeStartObject();
+        json.writeStringProperty("person_key", person.personKey());
+        array(json, "names", person.names());
+        array(json, "emails", person.emails());
+        array(json, "phones", person.phones());
+        array(json, "categories", person.categoryIds());
+        array(json, "countries", person.countries());
+        json.writeArrayPropertyStart("sources");
+        for (Source source : person.sources()) {
+            json.writeStartObject();
+            json.writeStringProperty("file", source.file());
+            json.writeNumberProperty("line", source.line());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void array(JsonGenerator json, String name, List<String> values) {
+        json.writeArrayPropertyStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     /** Reads a register written by {@link Writer}. */
@@ -230,6 +243,10 @@ public final class RegisterFiles {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeObjectPropertyStart("seconds");
+            json.writeNumberProperty("reading", summary.reading().toMillis() / 1000.0);
+            json.writeNumberProperty("resolving", summary.resolving().toMillis() / 1000.0);
+            json.writeEndObject();
             json.writeEndObject();
         }
         return out + System.lineSeparator();

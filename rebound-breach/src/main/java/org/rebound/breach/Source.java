@@ -4,7 +4,7 @@ package org.rebound.breach;
  * Where a record was found: the file (for archive members {@code archive.zip!/member.csv}, for a
  * sheet or table {@code book.xlsx#Sheet1}) and the line or row it starts on (1-based).
  */
-public record Source(String file, long line) {
+public record Source(String file, long line) implements java.io.Serializable {
 
     public Source {
         if (file.isBlank()) {

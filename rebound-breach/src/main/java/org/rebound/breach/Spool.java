@@ -28,9 +28,11 @@ final class Spool {
     private static final int MAX_STRING = 2000;
 
     private final Path directory;
+    private final @Nullable Path onlySegment;
 
     Spool(Path directory) throws IOException {
         this.directory = Files.createDirectories(directory);
+        this.onlySegment = null;
     }
 
     Path directory() {
@@ -41,20 +43,38 @@ final class Spool {
     final class Segment implements RecordSink, AutoCloseable {
         private final Path temporary;
         private final Path target;
+        private final Path temporaryKeys;
+        private final Path targetKeys;
         private final DataOutputStream out;
+        private final DataOutputStream keys;
         private long count;
         private @Nullable String lastFile;
 
         private Segment(String name) throws IOException {
             target = directory.resolve(name + ".records");
             temporary = directory.resolve(name + ".records.partial");
+            targetKeys = directory.resolve(name + ".keys");
+            temporaryKeys = directory.resolve(name + ".keys.partial");
             out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
+            keys = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporaryKeys), 1 << 16));
         }
 
         @Override
-        public synchronized void accept(PersonRecord record) {
+        public void accept(PersonRecord record) {
+            long[] hashes = record.identifiesSomebody() ? IdentityResolver.hashes(record) : null;
+            write(record, hashes);
+        }
+
+        /** Writes a record with the numbers given to go with it, instead of its identity-key hashes. */
+        synchronized void write(PersonRecord record, long @Nullable [] hashes) {
             try {
                 write(record);
+                keys.writeShort(hashes == null ? -1 : hashes.length);
+                if (hashes != null) {
+                    for (long hash : hashes) {
+                        keys.writeLong(hash);
+                    }
+                }
                 count++;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -67,13 +87,18 @@ final class Spool {
 
         void commit() throws IOException {
             out.close();
+            keys.close();
+            // the keys first: a segment counts as committed when its records are there
+            Files.move(temporaryKeys, targetKeys, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
 
         @Override
         public void close() throws IOException {
             out.close();
+            keys.close();
             Files.deleteIfExists(temporary);
+            Files.deleteIfExists(temporaryKeys);
         }
 
         private void write(PersonRecord record) throws IOException {
@@ -131,13 +156,90 @@ final class Spool {
         return Files.exists(directory.resolve(name + ".records"));
     }
 
-    /** Every committed record, segment by segment in name order, the same order on every pass. */
-    void forEach(Consumer<PersonRecord> consumer) throws IOException {
+    /**
+     * The identity-key hashes of every committed record in the order of {@link #forEach}: null for a
+     * record that identifies nobody.
+     */
+    void forEachKeys(Consumer<long[]> consumer) throws IOException {
+        for (Path segment : segments()) {
+            Path keyFile = segment.resolveSibling(segment.getFileName().toString().replace(".records", ".keys"));
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(keyFile), 1 << 16))) {
+                while (true) {
+                    int length;
+                    try {
+                        length = in.readShort();
+                    } catch (EOFException end) {
+                        break;
+                    }
+                    if (length < 0) {
+                        consumer.accept(null);
+                        continue;
+                    }
+                    long[] hashes = new long[length];
+                    for (int i = 0; i < length; i++) {
+                        hashes[i] = in.readLong();
+                    }
+                    consumer.accept(hashes);
+                }
+            }
+        }
+    }
+
+    /** How many committed records identify somebody, counted from the key files without reading the records. */
+    int countIdentifying() throws IOException {
+        int count = 0;
+        for (Path segment : segments()) {
+            Path keyFile = segment.resolveSibling(segment.getFileName().toString().replace(".records", ".keys"));
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(keyFile), 1 << 16))) {
+                while (true) {
+                    int length;
+                    try {
+                        length = in.readShort();
+                    } catch (EOFException end) {
+                        break;
+                    }
+                    if (length >= 0) {
+                        count++;
+                        in.skipNBytes(8L * length);
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    private List<Path> segments() throws IOException {
+        if (onlySegment != null) {
+            return List.of(onlySegment);
+        }
         List<Path> segments = new ArrayList<>();
         try (var listing = Files.list(directory)) {
             listing.filter(path -> path.getFileName().toString().endsWith(".records")).sorted().forEach(segments::add);
         }
-        for (Path segment : segments) {
+        return segments;
+    }
+
+    /** Every committed record with the numbers written with it (identity-key hashes, or what the writer gave). */
+    void forEachWithKeys(java.util.function.BiConsumer<long[], PersonRecord> consumer) throws IOException {
+        List<long[]> keys = new ArrayList<>();
+        // segments are read one at a time: keys of one segment, then its records
+        for (Path segment : segments()) {
+            keys.clear();
+            Spool single = new Spool(directory, segment);
+            single.forEachKeys(keys::add);
+            int[] next = {0};
+            single.forEach(record -> consumer.accept(keys.get(next[0]++), record));
+        }
+    }
+
+    private Spool(Path directory, Path onlySegment) {
+        this.directory = directory;
+        this.onlySegment = onlySegment;
+    }
+
+    /** Every committed record, segment by segment in name order, the same order on every pass. */
+    void forEach(Consumer<PersonRecord> consumer) throws IOException {
+        for (Path segment : segments()) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(segment), 1 << 16))) {
                 String file = null;
                 while (true) {

@@ -1,7 +1,5 @@
 package org.rebound.breach;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,16 +46,21 @@ public final class TextDetector {
             "(?i)\\b(?:zip|postcode|post code|postal code)(?: code)?(?: is)?\\W{0,3}(\\d{3,5}(?:[ -]\\d{2,4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})\\b");
     private static final Pattern DRIVING_LICENCE = Pattern.compile(
             "(?<![A-Za-z0-9])[A-Z9]{5}\\d[0156]\\d(?:0[1-9]|[12]\\d|3[01])\\d[A-Z9]{2}\\d[A-Z]{2}(?![A-Za-z0-9])");
-    private static final Pattern HEALTH = Pattern.compile(
-            "(?i)\\b(?:diagnos(?:is|ed|es)|HIV|AIDS|diabet(?:es|ic)|cancer|tumou?r|chemotherapy|pregnan(?:t|cy)"
-                    + "|prescri(?:bed|ption)|medication|blood type|allerg(?:y|ic|ies)|asthma|epilep(?:sy|tic)"
-                    + "|depression|schizophreni[ac]|bipolar|disabilit(?:y|ies)|medical condition|hepatitis"
-                    + "|dementia|alzheimer'?s|insulin|dialysis|mental health)\\b");
+    private static final java.util.Set<String> HEALTH_WORDS = java.util.Set.of(
+            "diagnosis", "diagnosed", "diagnose", "diagnoses", "hiv", "aids", "diabetes", "diabetic", "cancer", "tumour", "tumor",
+            "chemotherapy", "pregnant", "pregnancy", "prescribed", "prescription", "medication", "allergy", "allergic",
+            "allergie", "asthma", "epilepsy", "epileptic", "depression", "schizophrenia", "schizophrenic", "bipolar",
+            "disability", "disabilities", "hepatitis", "dementia", "alzheimer's", "alzheimers", "insulin", "dialysis",
+            "allergies", "medications", "prescriptions", "tumours", "tumors");
+    private static final List<String> HEALTH_PHRASES = List.of("blood type", "blood group", "mental health", "medical condition");
     private static final Pattern TITLED_NAME = Pattern.compile(
             "\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|Mlle|Sr|Sra)\\.? ((?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.)(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
-    private static final Pattern NAME_CONTEXT = Pattern.compile(
-            "(?i:my name is|name is|name:|i am|i'm|called|dear|hi|hello|signed|regards,?|sincerely,?|thanks,?|contact|customer|patient|employee|driver|owner)"
-                    + "\\s+(\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
+    private static final Pattern NAME_AFTER_CUE = Pattern.compile(
+            ":?,?\\s+(\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
+    private static final List<String> TITLE_WORDS = List.of("mr", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "herr", "frau",
+            "mme", "mlle", "sr");
+    private static final List<String> NAME_CUES = List.of("name is", "name", "i am", "i'm", "called", "dear", "hi", "hello", "signed",
+            "regards", "sincerely", "thanks", "contact", "customer", "patient", "employee", "driver", "owner");
     private static final Pattern CAPITALISED_RUN = Pattern.compile(
             "\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?))+|\\p{Lu}[\\p{L}'-]+");
     private static final Pattern STREET = Pattern.compile(
@@ -68,12 +71,21 @@ public final class TextDetector {
                     + "|\\b[\\p{Lu}][\\p{L}'-]*(?:stra(?:ß|ss)e|str\\.|weg|gasse|platz|allee|utca|gatan|vej|straat|laan|katu|tie) \\d{1,5}[a-z]?\\b"
                     + "|\\b(?:Rue|Avenue|Boulevard|Via|Viale|Calle|Avenida|Rua|Carrer|Piazza|Plaza|Ulica|ul\\.) (?:[\\p{L}'.-]+ ){0,4}?\\d{1,5}[a-z]?\\b");
     private static final Pattern CARD_CONTEXT = Pattern.compile("(?i)\\b(?:card|cc|visa|mastercard|amex|maestro)\\b[^\\d]{0,20}$");
+    private static final List<String> PHONE_CUES = List.of("phone", "telephone", "tel", "mobile", "cell", "fax", "call", "ring",
+            "text", "sms", "whatsapp", "answering at", "reach me at", "reach at", "messages to", "contact", "registered");
+    private static final List<String> LABEL_CUES = List.of("office", "desk", "home", "work");
     private static final Pattern PHONE_AFTER_CUE = Pattern.compile(
-            "(?i)\\b(?:phone|telephone|tel|mobile|cell|fax|call(?: me)?(?: on| at)?|ring|text|sms|whatsapp"
-                    + "|answering at|reach(?: me)? at|messages to|contact(?: number)?|registered|(?:office|desk|home|work)(?= ?:))\\b\\W{0,3}(?:(?:number|no|is|on|at)\\W{1,3}){0,2}"
-                    + "(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?![\\w-]*\\d)");
+            "\\W{0,3}(?:(?:me|on|at|number|no|is)\\W{1,3}){0,3}(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?![\\w-]*\\d)");
+    private static final List<String> STREET_HINTS = List.of("street", " st", "road", " rd", "avenue", " ave", "lane", " ln",
+            "drive", " dr", "court", " ct", "boulevard", "blvd", " way", "place", " pl", "close", "crescent", "terrace", "square",
+            " sq", "highway", "hwy", "parkway", "pkwy", "circle", "trail", " row", "mews", "gardens", "grove", "hill", "park",
+            "walk", "box", "stra", "str.", "weg", "gasse", "platz", "allee", "utca", "gatan", "vej", "straat", "laan", "katu", "tie ",
+            "rue ", "via", "calle", "avenida", "rua ", "carrer", "piazza", "plaza", "ulica", "ul.");
     private static final Pattern PHONE_BEFORE_CUE = Pattern.compile(
             "(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?:-| )(?i:office|fax|mobile|desk|home|work|cell)\\b");
+    private static final Pattern PHONE_CANDIDATE = Pattern.compile(
+            "(?<![\\w.+/-])(?:\\+|00)?\\(?\\d[\\d ()./-]{5,20}\\d(?: ?(?:x|ext\\.?) ?\\d{1,5})?(?![\\w/])");
+    private static final Pattern LOOKS_LIKE_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}");
     private static final String[] PHONE_REGIONS = {"US", "GB", "DE", "FR", "IN", "AU"};
 
     private final Gazetteer gazetteer = Gazetteer.instance();
@@ -81,24 +93,130 @@ public final class TextDetector {
     /** All findings in {@code text}, ordered by position, without overlaps. */
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        emails(text, found);
-        cardsAndDigits(text, found);
-        ibans(text, found);
-        nationalIds(text, found);
-        vins(text, found);
-        ipAddresses(text, found);
-        phones(text, found);
-        datesOfBirth(text, found);
-        credentials(text, found);
-        grouped(PASSPORT, Category.PASSPORT, 0.8, text, found);
-        grouped(PLATE, Category.VEHICLE_REGISTRATION, 0.8, text, found);
-        whole(DRIVING_LICENCE, Category.DRIVING_LICENCE, 0.9, text, found);
-        grouped(CUED_DRIVING_LICENCE, Category.DRIVING_LICENCE, 0.85, text, found);
-        grouped(CUED_POSTCODE, Category.POSTCODE, 0.85, text, found);
-        whole(HEALTH, Category.HEALTH, 0.6, text, found);
-        addresses(text, found);
-        names(text, found);
+        // One pass over the text decides which detectors can match at all: most lines need few of them.
+        Shape shape = Shape.of(text);
+        String lower = lowerSameLength(text);
+        if (shape.at) {
+            emails(text, found);
+        }
+        if (shape.digits >= 12) {
+            cardsAndDigits(text, found);
+        }
+        if (shape.digits >= 6 && shape.upper >= 2 || shape.digits >= 13) {
+            ibans(text, found);
+        }
+        if (shape.digits >= 6) {
+            nationalIds(text, found, shape, lower);
+        }
+        if (shape.longestCodeRun >= 17) {
+            vins(text, found);
+        }
+        if (shape.dots >= 3 || shape.colons >= 2) {
+            ipAddresses(text, found);
+        }
+        if (shape.digits >= 6) {
+            phones(text, lower, found);
+        }
+        if (shape.digits >= 4 && (lower.contains("born") || lower.contains("birth") || lower.contains("dob")
+                || lower.contains("d.o.b") || lower.contains("geboren") || lower.contains("né"))) {
+            datesOfBirth(text, found);
+        }
+        if (shape.dollars >= 2 || lower.contains("pass") || lower.contains("pwd") || lower.contains("pin")
+                || lower.contains("secret")) {
+            credentials(text, found);
+        }
+        if (shape.digits >= 1 && lower.contains("passport")) {
+            grouped(PASSPORT, Category.PASSPORT, 0.8, text, found);
+        }
+        if (shape.digits >= 2 && (lower.contains("reg") || lower.contains("plate"))) {
+            grouped(PLATE, Category.VEHICLE_REGISTRATION, 0.8, text, found);
+        }
+        if (shape.digits >= 5) {
+            if (shape.longestCodeRun >= 16) {
+                whole(DRIVING_LICENCE, Category.DRIVING_LICENCE, 0.9, text, found);
+            }
+            if (lower.contains("licen")) {
+                grouped(CUED_DRIVING_LICENCE, Category.DRIVING_LICENCE, 0.85, text, found);
+            }
+        }
+        if (shape.digits >= 1 && (lower.contains("zip") || lower.contains("post"))) {
+            grouped(CUED_POSTCODE, Category.POSTCODE, 0.85, text, found);
+        }
+        health(lower, text, found);
+        if (shape.digits >= 1 || lower.contains("box")) {
+            addresses(text, lower, found, shape);
+        }
+        if (shape.upper >= 1) {
+            names(text, lower, found);
+        }
         return withoutOverlaps(found);
+    }
+
+    /** Counts of the characters that the detectors need. */
+    private record Shape(int digits, int upper, int letters, int dots, int colons, int dollars, boolean at, int longestCodeRun) {
+        static Shape of(String text) {
+            int run = 0;
+            int longestRun = 0;
+            int digits = 0;
+            int upper = 0;
+            int letters = 0;
+            int dots = 0;
+            int colons = 0;
+            int dollars = 0;
+            boolean at = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                run = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ? run + 1 : 0;
+                longestRun = Math.max(longestRun, run);
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                } else if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.isUpperCase(c)) {
+                        upper++;
+                    }
+                } else if (c == '.') {
+                    dots++;
+                } else if (c == ':') {
+                    colons++;
+                } else if (c == '$') {
+                    dollars++;
+                } else if (c == '@') {
+                    at = true;
+                }
+            }
+            return new Shape(digits, upper, letters, dots, colons, dollars, at, longestRun);
+        }
+    }
+
+    /** Health terms, found by looking words up rather than by one long alternation. */
+    private static void health(String lower, String text, List<Finding> found) {
+        for (String phrase : HEALTH_PHRASES) {
+            for (int at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+                found.add(new Finding(Category.HEALTH, text.substring(at, at + phrase.length()), at, at + phrase.length(), 0.6));
+            }
+        }
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            boolean letter = i < lower.length() && (Character.isLetter(lower.charAt(i)) || lower.charAt(i) == '\'');
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                if (HEALTH_WORDS.contains(lower.substring(start, i))) {
+                    found.add(new Finding(Category.HEALTH, text.substring(start, i), start, i, 0.6));
+                }
+                start = -1;
+            }
+        }
+    }
+
+    /** Lower case char by char, so that positions in it are positions in the text. */
+    private static String lowerSameLength(String text) {
+        char[] chars = new char[text.length()];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(text.charAt(i));
+        }
+        return new String(chars);
     }
 
     private static void emails(String text, List<Finding> found) {
@@ -136,21 +254,21 @@ public final class TextDetector {
         }
     }
 
-    private static void nationalIds(String text, List<Finding> found) {
+    private static void nationalIds(String text, List<Finding> found, Shape shape, String lower) {
         Matcher m = SSN.matcher(text);
-        while (m.find()) {
+        while (shape.digits >= 9 && m.find()) {
             if (Identifiers.isSsn(m.group())) {
                 found.add(new Finding(Category.NATIONAL_ID, m.group(), m.start(), m.end(), 0.85));
             }
         }
         m = BARE_SSN.matcher(text);
-        while (m.find()) {
+        while ((lower.contains("ssn") || lower.contains("social security")) && m.find()) {
             if (Identifiers.isSsn(m.group()) && precededBy(text, m.start(), "(?i).*\\b(?:ssn|social security(?: number| no\\.?)?)\\W{0,4}(?:is\\W+)?$")) {
                 found.add(new Finding(Category.NATIONAL_ID, m.group(), m.start(), m.end(), 0.9));
             }
         }
         m = NINO.matcher(text);
-        while (m.find()) {
+        while (shape.upper >= 3 && m.find()) {
             boolean upper = m.group().equals(m.group().toUpperCase(Locale.ROOT));
             if (upper && Identifiers.isNino(m.group())) {
                 found.add(new Finding(Category.NATIONAL_ID, m.group(), m.start(), m.end(), 0.9));
@@ -183,33 +301,77 @@ public final class TextDetector {
         }
     }
 
-    private static void phones(String text, List<Finding> found) {
-        if (text.chars().filter(Character::isDigit).count() < 7) {
-            return;
-        }
+    private static void phones(String text, String lower, List<Finding> found) {
         List<Finding> phones = new ArrayList<>();
-        for (String region : PHONE_REGIONS) {
-            for (PhoneNumberMatch match : Phones.util().findNumbers(text, region, Leniency.VALID, Long.MAX_VALUE)) {
-                if (partOfLongerToken(text, match.start(), match.end())) {
-                    continue;
-                }
-                Finding finding = new Finding(Category.PHONE, match.rawString(), match.start(), match.end(), 0.8);
-                if (phones.stream().noneMatch(finding::overlaps)) {
-                    phones.add(finding);
-                }
+        Matcher candidate = PHONE_CANDIDATE.matcher(text);
+        while (candidate.find()) {
+            String raw = candidate.group().strip();
+            if (!partOfLongerToken(text, candidate.start(), candidate.start() + raw.length()) && isValidPhone(raw)) {
+                phones.add(new Finding(Category.PHONE, raw, candidate.start(), candidate.start() + raw.length(), 0.8));
             }
         }
-        for (Pattern cued : new Pattern[] {PHONE_AFTER_CUE, PHONE_BEFORE_CUE}) {
-            Matcher m = cued.matcher(text);
-            while (m.find()) {
-                String digits = m.group(1).replaceAll("\\D", "");
-                Finding finding = new Finding(Category.PHONE, m.group(1).strip(), m.start(1), m.end(1), 0.7);
-                if (digits.length() >= 6 && digits.length() <= 16 && phones.stream().noneMatch(finding::overlaps)) {
-                    phones.add(finding);
-                }
+        Matcher after = PHONE_AFTER_CUE.matcher(text);
+        List<Integer> cueEnds = new ArrayList<>(afterCues(lower, PHONE_CUES));
+        for (int labelEnd : afterCues(lower, LABEL_CUES)) {
+            if (lower.startsWith(":", labelEnd) || lower.startsWith(" :", labelEnd)) {
+                cueEnds.add(labelEnd);
+            }
+        }
+        for (int cueEnd : cueEnds) {
+            after.region(cueEnd, text.length());
+            if (after.lookingAt()) {
+                addCuedPhone(after, phones);
+            }
+        }
+        if (LABEL_CUES.stream().anyMatch(lower::contains) || lower.contains("fax") || lower.contains("mobile") || lower.contains("cell")) {
+            Matcher before = PHONE_BEFORE_CUE.matcher(text);
+            while (before.find()) {
+                addCuedPhone(before, phones);
             }
         }
         found.addAll(phones);
+    }
+
+    private static void addCuedPhone(Matcher m, List<Finding> phones) {
+        String digits = m.group(1).replaceAll("\\D", "");
+        Finding finding = new Finding(Category.PHONE, m.group(1).strip(), m.start(1), m.start(1) + m.group(1).strip().length(), 0.7);
+        if (digits.length() >= 6 && digits.length() <= 16 && phones.stream().noneMatch(finding::overlaps)) {
+            phones.add(finding);
+        }
+    }
+
+    /** The positions just after each whole-word occurrence of a cue in {@code lower}. */
+    private static List<Integer> afterCues(String lower, List<String> cues) {
+        List<Integer> ends = new ArrayList<>(2);
+        for (String cue : cues) {
+            for (int at = lower.indexOf(cue); at >= 0; at = lower.indexOf(cue, at + 1)) {
+                int end = at + cue.length();
+                boolean wordStart = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1));
+                boolean wordEnd = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
+                if (wordStart && wordEnd) {
+                    ends.add(end);
+                }
+            }
+        }
+        return ends;
+    }
+
+    /** Valid as written with its country code, or as a national number of one of the common regions. */
+    private static boolean isValidPhone(String raw) {
+        if (raw.startsWith("+") || raw.startsWith("00")) {
+            return Phones.normalise(raw, null).filter(Phones::isPlausibleInternational).isPresent();
+        }
+        // short national numbers and dates look alike; without a cue word, only full national numbers count
+        long digits = raw.chars().filter(Character::isDigit).count();
+        if (digits < 10 || LOOKS_LIKE_DATE.matcher(raw).lookingAt()) {
+            return false;
+        }
+        for (String region : PHONE_REGIONS) {
+            if (Phones.isValid(raw, region)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Version numbers and paths ({@code Chrome/73.0.3683.103}) are not phone numbers. */
@@ -241,18 +403,27 @@ public final class TextDetector {
         }
     }
 
-    private static void addresses(String text, List<Finding> found) {
-        whole(STREET, Category.ADDRESS, 0.7, text, found);
-        whole(UK_POSTCODE, Category.POSTCODE, 0.9, text, found);
+    private static void addresses(String text, String lower, List<Finding> found, Shape shape) {
+        if (STREET_HINTS.stream().anyMatch(lower::contains)) {
+            whole(STREET, Category.ADDRESS, 0.7, text, found);
+        }
+        if (shape.upper >= 3) {
+            whole(UK_POSTCODE, Category.POSTCODE, 0.9, text, found);
+        }
     }
 
-    private void names(String text, List<Finding> found) {
-        grouped(TITLED_NAME, Category.NAME, 0.9, text, found);
-        Matcher m = NAME_CONTEXT.matcher(text);
-        while (m.find()) {
-            String[] words = m.group(1).split(" ");
-            if (words.length >= 2 || gazetteer.isGivenName(words[0]) || gazetteer.isFamilyName(words[0])) {
-                found.add(new Finding(Category.NAME, m.group(1), m.start(1), m.end(1), 0.85));
+    private void names(String text, String lower, List<Finding> found) {
+        if (TITLE_WORDS.stream().anyMatch(lower::contains)) {
+            grouped(TITLED_NAME, Category.NAME, 0.9, text, found);
+        }
+        Matcher m = NAME_AFTER_CUE.matcher(text);
+        for (int cueEnd : afterCues(lower, NAME_CUES)) {
+            m.region(cueEnd, text.length());
+            if (m.lookingAt()) {
+                String[] words = m.group(1).split(" ");
+                if (words.length >= 2 || gazetteer.isGivenName(words[0]) || gazetteer.isFamilyName(words[0])) {
+                    found.add(new Finding(Category.NAME, m.group(1), m.start(1), m.end(1), 0.85));
+                }
             }
         }
         m = CAPITALISED_RUN.matcher(text);

@@ -213,6 +213,19 @@ class BreachScannerTest {
     }
 
     @Test
+    void aRegisterWrittenInsideTheScannedFolderIsNotScannedTheNextTime() throws IOException {
+        Path in = Files.createDirectories(folder.resolve("share"));
+        Files.writeString(in.resolve("staff.csv"), "name,email\nAmara Obi,amara@example.com\n");
+        Path out = in.resolve("breach-scan");
+
+        ScanSummary first = scanner.scan(List.of(in), out, BreachScanner.Progress.NONE);
+        ScanSummary again = scanner.scan(List.of(in), out, BreachScanner.Progress.NONE);
+
+        assertThat(again.filesScanned()).isEqualTo(first.filesScanned()).isEqualTo(1);
+        assertThat(again.records()).isEqualTo(1);
+    }
+
+    @Test
     void theRegisterIsTheSameWhateverTheOrderTheFilesAreReadIn() throws IOException {
         for (int file = 0; file < 6; file++) {
             StringBuilder rows = new StringBuilder("name,email,phone\n");
