@@ -2,6 +2,7 @@ package org.rebound;
 
 import java.io.PrintWriter;
 import org.rebound.cli.AuditCommand;
+import org.rebound.cli.BreachCommand;
 import org.rebound.cli.DemoCommand;
 import org.rebound.cli.ExitCodes;
 import org.rebound.cli.ExportCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class, ServeCommand.class, ValidateCommand.class, ImportCommand.class, ExportCommand.class,
                 ImpactCommand.class, PlanCommand.class, PsplibCommand.class, GenerateCommand.class, AuditCommand.class,
-                IocCommand.class, StixCommand.class, ScanCommand.class, ResetAdminCommand.class,
+                IocCommand.class, StixCommand.class, ScanCommand.class, BreachCommand.class, ResetAdminCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.Optional;
 import org.rebound.audit.AuditLog;
+import org.rebound.breach.application.BreachRegisters;
+import org.rebound.breach.persistence.BreachStore;
+import org.rebound.breach.persistence.RegisterCipher;
 import org.rebound.impact.persistence.StateEventStore;
 import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.Incidents;
@@ -24,12 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class CliStorage implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final java.nio.file.Path dataDir;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
 
-    private CliStorage(HikariDataSource dataSource) {
+    private CliStorage(HikariDataSource dataSource, java.nio.file.Path dataDir) {
         this.dataSource = dataSource;
+        this.dataDir = dataDir;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
@@ -42,7 +47,7 @@ final class CliStorage implements AutoCloseable {
      */
     static CliStorage open(StorageOptions options) {
         try {
-            return new CliStorage(Database.open(options.settings()));
+            return new CliStorage(Database.open(options.settings()), options.dataDir);
         } catch (RuntimeException unavailable) {
             String reason = String.valueOf(rootCause(unavailable).getMessage());
             if (reason.contains("already in use") || reason.contains("Locked by another process")) {
@@ -82,9 +87,24 @@ final class CliStorage implements AutoCloseable {
         return users().find(username).filter(UserStore.Account::enabled).map(account -> new Caller(username, account.roles()));
     }
 
+    /** {@link #caller}, saying on {@code err} why there is none. */
+    Optional<Caller> caller(String username, java.io.PrintWriter err) {
+        Optional<Caller> caller = caller(username);
+        if (caller.isEmpty()) {
+            err.println("--as " + username + ": no enabled Rebound account of that name");
+        }
+        return caller;
+    }
+
     Incidents incidents() {
         return new Incidents(new IncidentStore(jdbc), new TimelineStore(jdbc), new ObservableStore(jdbc), new StateEventStore(jdbc),
                 users(), new AuditLog(jdbc), transactions, clock);
+    }
+
+    /** The breach registers, sealed with the key the server uses for the same data directory. */
+    BreachRegisters breachRegisters() {
+        RegisterCipher cipher = RegisterCipher.open(System.getenv("REBOUND_BREACH_KEY"), dataDir.resolve("breach-register.key"));
+        return new BreachRegisters(incidents(), new BreachStore(jdbc, cipher), new AuditLog(jdbc), transactions, clock);
     }
 
     AdminAccount adminAccount() {

@@ -75,9 +75,8 @@ public final class IocCommand implements Runnable {
                 return ExitCodes.INVALID_INPUT;
             }
             try (CliStorage store = CliStorage.open(storage)) {
-                var caller = store.caller(username);
+                var caller = store.caller(username, err);
                 if (caller.isEmpty()) {
-                    err.println("--as " + username + ": no enabled Rebound account of that name");
                     return ExitCodes.INVALID_INPUT;
                 }
                 IncidentOutcome<Incidents.Added> outcome = store.incidents().addObservables(incident,
@@ -88,15 +87,7 @@ public final class IocCommand implements Runnable {
                             + done.value().repeats() + " repeated in the file");
                     return ExitCodes.OK;
                 }
-                if (outcome instanceof IncidentOutcome.Rejected<Incidents.Added> rejected) {
-                    rejected.problems().forEach(problem -> err.println(file + ": " + problem.field() + ": " + problem.message()));
-                    err.println("nothing was added");
-                    return ExitCodes.INVALID_INPUT;
-                }
-                err.println(outcome instanceof IncidentOutcome.Forbidden<Incidents.Added> forbidden
-                        ? username + " may not add observables to incident " + incident + ": " + forbidden.reason()
-                        : "no incident " + incident + " that " + username + " is a member of");
-                return ExitCodes.INVALID_INPUT;
+                return Refusals.report(outcome, file, username, incident, "add observables to", "added", err);
             }
         }
     }

@@ -81,8 +81,9 @@ public final class ScanCommand implements Callable<Integer> {
         if (json) {
             out.print(RegisterFiles.summaryJson(summary));
         } else {
-            out.printf("%d people in %d records from %d files; register in %s%n", summary.people(), summary.records(),
-                    summary.filesScanned(), this.out.resolve(RegisterFiles.CSV));
+            out.printf("%s in %s from %s; register in %s%n", count(summary.people(), "person", "people"),
+                    count(summary.records(), "record", "records"), count(summary.filesScanned(), "file", "files"),
+                    this.out.resolve(RegisterFiles.CSV));
             summary.byCategory().forEach((category, people) -> out.printf("  %-22s %d%n", category, people));
         }
         out.flush();
@@ -90,6 +91,10 @@ public final class ScanCommand implements Callable<Integer> {
             err.println(error.file() + ": not scanned: " + error.reason());
         }
         return summary.errors().isEmpty() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** A one-line bar redrawn in place, at most five times a second. */

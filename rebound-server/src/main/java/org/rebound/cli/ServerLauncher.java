@@ -29,6 +29,7 @@ final class ServerLauncher {
         properties.put("spring.datasource.password", database.password());
         properties.put("rebound.demo", demo);
         properties.put("rebound.evidence-dir", storage.dataDir.resolve("evidence").toAbsolutePath().toString());
+        properties.put("rebound.breach-key-file", storage.dataDir.resolve("breach-register.key").toAbsolutePath().toString());
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(ReboundServer.class)

@@ -107,9 +107,8 @@ public final class StixCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             try (CliStorage store = CliStorage.open(storage)) {
-                var caller = store.caller(username);
+                var caller = store.caller(username, err);
                 if (caller.isEmpty()) {
-                    err.println("--as " + username + ": no enabled Rebound account of that name");
                     return ExitCodes.INVALID_INPUT;
                 }
                 String organisation = store.models().current()
@@ -172,9 +171,8 @@ public final class StixCommand implements Runnable {
                 return ExitCodes.INVALID_INPUT;
             }
             try (CliStorage store = CliStorage.open(storage)) {
-                var caller = store.caller(username);
+                var caller = store.caller(username, err);
                 if (caller.isEmpty()) {
-                    err.println("--as " + username + ": no enabled Rebound account of that name");
                     return ExitCodes.INVALID_INPUT;
                 }
                 IncidentOutcome<IntelSharing.Imported> outcome = new IntelSharing(store.incidents(), () -> "Rebound", java.time.Clock.systemUTC())

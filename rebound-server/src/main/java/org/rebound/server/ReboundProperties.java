@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tickInterval    how often open dashboards refresh the loss counters
  * @param evidenceDir     where uploaded evidence files are kept, under their SHA-256 ({@code rebound serve}
  *                        puts it in the data directory)
+ * @param breachKeyFile   the key that seals affected people in breach registers, created on first use unless
+ *                        the {@code REBOUND_BREACH_KEY} environment variable gives one ({@code rebound serve}
+ *                        puts it in the data directory)
  */
 @ConfigurationProperties("rebound")
 public record ReboundProperties(
@@ -23,5 +26,6 @@ public record ReboundProperties(
         @Nullable String adminPassword,
         @DefaultValue("5s") Duration refreshInterval,
         @DefaultValue("15s") Duration tickInterval,
-        @DefaultValue("rebound-data/evidence") Path evidenceDir) {
+        @DefaultValue("rebound-data/evidence") Path evidenceDir,
+        @DefaultValue("rebound-data/breach-register.key") Path breachKeyFile) {
 }

@@ -3,6 +3,9 @@ package org.rebound.server;
 import java.time.Clock;
 import java.time.Duration;
 import org.rebound.audit.AuditLog;
+import org.rebound.breach.application.BreachRegisters;
+import org.rebound.breach.persistence.BreachStore;
+import org.rebound.breach.persistence.RegisterCipher;
 import org.rebound.impact.application.ImpactService;
 import org.rebound.incident.application.IncidentEvidence;
 import org.rebound.incident.application.IncidentTasks;
@@ -141,6 +144,13 @@ class ServerConfig {
                                       TransactionTemplate transactions, Clock clock) {
         return new IncidentEvidence(incidents, new EvidenceStore(jdbc), new EvidenceFiles(properties.evidenceDir()), audit,
                 transactions, clock);
+    }
+
+    @Bean
+    BreachRegisters breachRegisters(Incidents incidents, JdbcClient jdbc, ReboundProperties properties, AuditLog audit,
+                                    TransactionTemplate transactions, Clock clock) {
+        RegisterCipher cipher = RegisterCipher.open(System.getenv("REBOUND_BREACH_KEY"), properties.breachKeyFile());
+        return new BreachRegisters(incidents, new BreachStore(jdbc, cipher), audit, transactions, clock);
     }
 
     @Bean

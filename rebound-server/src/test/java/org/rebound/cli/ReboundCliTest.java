@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,27 @@ class ReboundCliTest {
     @BeforeEach
     void writeDemoModel() throws IOException {
         albion = Files.writeString(dir.resolve("albion.yaml"), DemoEnterprise.yaml());
+    }
+
+    /**
+     * An embedded database in {@code data} with its administrator, the {@code accounts} (password
+     * unusable), and an incident led by the administrator whose members are {@code members}.
+     */
+    static long incidentWithAccounts(Path data, String title, java.util.Map<String, Role> accounts, List<String> members) {
+        rebound("reset-admin", "--data", data.toString());
+        var dataSource = Database.open(DatabaseSettings.embedded(data));
+        try {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            accounts.forEach((name, role) -> new UserStore(jdbc).create(name, "{bcrypt}$2a$10$abcdefghijklmnopqrstuv",
+                    java.util.Set.of(role), java.time.Instant.now()));
+            IncidentStore incidents = new IncidentStore(jdbc);
+            long incident = incidents.create(new IncidentStore.IncidentFields(title, "", Severity.CRITICAL, "new", Tlp.AMBER, Pap.AMBER,
+                    "admin", null, null, null, null, null), java.time.Instant.now(), "admin").id();
+            members.forEach(member -> incidents.addMember(incident, member, java.time.Instant.now(), "admin"));
+            return incident;
+        } finally {
+            dataSource.close();
+        }
     }
 
     static Run rebound(String... args) {
@@ -354,19 +376,7 @@ class ReboundCliTest {
     @Test
     void iocImportAddsAFileOfIndicatorsToAnIncidentAsAMemberAllOrNothing() throws IOException {
         Path data = dir.resolve("data");
-        rebound("reset-admin", "--data", data.toString());
-        long incident;
-        var dataSource = Database.open(DatabaseSettings.embedded(data));
-        try {
-            JdbcClient jdbc = JdbcClient.create(dataSource);
-            new UserStore(jdbc).create("rita", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", java.util.Set.of(Role.RESPONDER), java.time.Instant.now());
-            IncidentStore incidents = new IncidentStore(jdbc);
-            incident = incidents.create(new IncidentStore.IncidentFields("Ransomware", "", Severity.CRITICAL, "new", Tlp.AMBER, Pap.AMBER,
-                    "admin", null, null, null, null, null), java.time.Instant.now(), "admin").id();
-            incidents.addMember(incident, "admin", java.time.Instant.now(), "admin");
-        } finally {
-            dataSource.close();
-        }
+        long incident = incidentWithAccounts(data, "Ransomware", java.util.Map.of("rita", Role.RESPONDER), List.of("admin"));
         Path feed = Files.writeString(dir.resolve("feed.txt"), "# from the NCSC\nalbion-motors-helpdesk[.]com\n185.220.101.45\n185.220.101.45\n");
         Path bad = Files.writeString(dir.resolve("bad.txt"), "45.134.26.17\nnot an indicator\n");
 
@@ -384,7 +394,7 @@ class ReboundCliTest {
         assertThat(refused.err()).contains(bad + ": line 2: not an indicator: not a recognisable observable").endsWith("nothing was added\n");
         assertThat(outsider.exitCode()).isEqualTo(2);
         assertThat(outsider.err()).isEqualTo("no incident " + incident + " that rita is a member of\n");
-        dataSource = Database.open(DatabaseSettings.embedded(data));
+        var dataSource = Database.open(DatabaseSettings.embedded(data));
         try {
             assertThat(new ObservableStore(JdbcClient.create(dataSource)).of(incident))
                     .extracting(stored -> stored.observable().value()).containsExactlyInAnyOrder("albion-motors-helpdesk.com", "185.220.101.45");

@@ -619,16 +619,8 @@ class IncidentResponseIntegrationTests extends DemoServerTests {
         return markings;
     }
 
-    private HttpResponse<String> multipart(Http caller, String path, String fileName, byte[] content) throws Exception {
-        String boundary = "rebound-test-" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nnorth-plant-servers\r\n").getBytes());
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes());
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes());
-        return caller.client().send(caller.request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> multipart(Http caller, String path, String fileName, byte[] content) {
+        return caller.postMultipart(path, Map.of("source", "north-plant-servers"), Map.of("file", Map.entry(fileName, content)));
     }
 
     private List<JsonNode> list(HttpResponse<String> response) {

@@ -35,7 +35,7 @@ public final class TestDatabases {
 
     /**
      * Points a Spring Boot test at fresh storage: an unmigrated H2 database in memory (the application
-     * migrates it) and an empty evidence directory.
+     * migrates it), an empty evidence directory and a new breach register key.
      */
     public static void bootOnFreshH2(DynamicPropertyRegistry registry) {
         String url = h2Url("server" + COUNTER.incrementAndGet());
@@ -45,6 +45,7 @@ public final class TestDatabases {
         try {
             String locker = Files.createTempDirectory("rebound-evidence").toString();
             registry.add("rebound.evidence-dir", () -> locker);
+            registry.add("rebound.breach-key-file", () -> locker + "/breach-register.key");
         } catch (IOException failed) {
             throw new UncheckedIOException("cannot create an evidence directory for the test", failed);
         }

@@ -19,7 +19,7 @@ public sealed interface IncidentOutcome<T> {
             problems = List.copyOf(problems);
         }
 
-        static <T> Rejected<T> of(String field, String message) {
+        public static <T> Rejected<T> of(String field, String message) {
             return new Rejected<>(List.of(new Problem(field, message)));
         }
     }

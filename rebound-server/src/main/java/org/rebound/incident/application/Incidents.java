@@ -491,7 +491,8 @@ public final class Incidents {
      * Puts what another part of the incident's work did on its timeline (a task done, evidence
      * collected or handed over), in the caller's transaction.
      */
-    void noteOnTimeline(long id, Instant occurredAt, TimelineKind kind, String summary, String source, Instant recordedAt, String actor) {
+    public void noteOnTimeline(long id, Instant occurredAt, TimelineKind kind, String summary, String source, Instant recordedAt,
+                               String actor) {
         timeline.append(id, occurredAt, kind, summary.length() > MAX_TEXT ? summary.substring(0, MAX_TEXT) : summary,
                 source.length() > 200 ? source.substring(0, 200) : source, null, recordedAt, actor);
     }

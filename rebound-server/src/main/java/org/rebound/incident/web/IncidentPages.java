@@ -20,9 +20,6 @@ import org.rebound.incident.persistence.TaskStore;
 import org.rebound.security.Role;
 import org.rebound.web.Formats;
 import org.rebound.web.Pages;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -33,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import static org.rebound.incident.web.IncidentResponses.caller;
@@ -46,7 +42,6 @@ import static org.rebound.incident.web.IncidentResponses.caller;
 @Controller
 class IncidentPages {
 
-    private static final Logger log = LoggerFactory.getLogger(IncidentPages.class);
     static final String PROFILED_GROUP = "G1015";
 
     private final Incidents incidents;
@@ -317,19 +312,7 @@ class IncidentPages {
         }
     }
 
-    /** The value of a done outcome; otherwise the 404 or 403 page. */
     private static <T> T required(IncidentOutcome<T> outcome, Authentication user) {
-        if (outcome instanceof IncidentOutcome.Done<T> done) {
-            return done.value();
-        }
-        if (outcome instanceof IncidentOutcome.Forbidden<T> forbidden) {
-            log.warn("denied incident page action to {}: {}", user.getName(), forbidden.reason());
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, forbidden.reason());
-        }
-        if (outcome instanceof IncidentOutcome.Rejected<T> rejected) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, rejected.problems().toString());
-        }
-        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such incident");
+        return IncidentResponses.required(outcome, user);
     }
-
 }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Turns incident outcomes into HTTP answers; a refusal is logged like every other denied request. */
 public final class IncidentResponses {
@@ -38,6 +39,21 @@ public final class IncidentResponses {
         }
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(ApiProblems.notFound("no incident " + ((IncidentOutcome.NotFound<?>) outcome).incident()));
+    }
+
+    /** For pages: the value of a done outcome; otherwise the 404, 403 or 400 page (a refusal is logged). */
+    public static <T> T required(IncidentOutcome<T> outcome, Authentication user) {
+        if (outcome instanceof IncidentOutcome.Done<T> done) {
+            return done.value();
+        }
+        if (outcome instanceof IncidentOutcome.Forbidden<T> forbidden) {
+            log.warn("denied incident page action to {}: {}", user.getName(), forbidden.reason());
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, forbidden.reason());
+        }
+        if (outcome instanceof IncidentOutcome.Rejected<T> rejected) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, rejected.problems().toString());
+        }
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such incident");
     }
 
     private static ProblemDetail problems(List<IncidentOutcome.Problem> problems) {
