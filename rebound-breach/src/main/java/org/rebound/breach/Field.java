@@ -80,8 +80,4 @@ enum Field {
         }
         return normal.toString();
     }
-
-    boolean isName() {
-        return this == GIVEN_NAME || this == MIDDLE_NAME || this == FAMILY_NAME || this == FULL_NAME;
-    }
 }

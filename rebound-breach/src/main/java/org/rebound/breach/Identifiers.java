@@ -16,20 +16,11 @@ final class Identifiers {
     private static final Pattern NINO =
             Pattern.compile("(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\\d{6}[A-D]");
     private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
-    private static final Pattern UK_POSTCODE = Pattern.compile(
-            "(?:GIR ?0AA|[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRVWXY\\d]?) ?\\d[ABD-HJLNP-UW-Z]{2})");
-    private static final Pattern US_ZIP = Pattern.compile("\\d{5}(?:-\\d{4})?");
-    private static final Pattern UK_PLATE = Pattern.compile(
-            "[A-Z]{2}\\d{2} ?[A-Z]{3}|[A-Z]\\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\\d{1,3}[A-Z]");
-    private static final Pattern UK_DRIVING_LICENCE =
-            Pattern.compile("[A-Z9]{5}\\d[0156]\\d(?:0[1-9]|[12]\\d|3[01])\\d[A-Z9]{2}\\d[A-Z]{2}");
-    private static final Pattern SORT_CODE = Pattern.compile("\\d{2}-\\d{2}-\\d{2}");
     private static final Pattern PASSWORD_HASH = Pattern.compile(
             "\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}"
                     + "|\\$argon2(?:id|i|d)\\$\\S+"
                     + "|\\$(?:1|5|6|y|md5|sha1)\\$[^\\s$]*\\$[./A-Za-z0-9]+"
                     + "|pbkdf2[_:$]\\S+|\\{SSHA\\}\\S+|\\{SHA\\}\\S+");
-    private static final Pattern HEX_DIGEST = Pattern.compile("(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128})");
 
     /** IBAN length per country, from the SWIFT IBAN registry. */
     private static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
@@ -213,32 +204,8 @@ final class Identifiers {
         };
     }
 
-    static boolean isUkPostcode(String value) {
-        return UK_POSTCODE.matcher(value.trim().toUpperCase(Locale.ROOT)).matches();
-    }
-
-    static boolean isUsZip(String value) {
-        return US_ZIP.matcher(value.trim()).matches();
-    }
-
-    static boolean isUkPlate(String value) {
-        return UK_PLATE.matcher(value.trim().toUpperCase(Locale.ROOT)).matches();
-    }
-
-    static boolean isUkDrivingLicence(String value) {
-        return UK_DRIVING_LICENCE.matcher(value.replace(" ", "").toUpperCase(Locale.ROOT)).matches();
-    }
-
-    static boolean isSortCode(String value) {
-        return SORT_CODE.matcher(value.trim()).matches();
-    }
-
     static boolean isPasswordHash(String value) {
         return PASSWORD_HASH.matcher(value.trim()).matches();
-    }
-
-    static boolean isHexDigest(String value) {
-        return HEX_DIGEST.matcher(value.trim()).matches();
     }
 
     static boolean isIpv4(String value) {

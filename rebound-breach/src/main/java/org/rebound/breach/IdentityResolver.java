@@ -155,11 +155,6 @@ public final class IdentityResolver implements AutoCloseable {
         }
     }
 
-    /** A dense id of a record's person (the ordinal of one of its records), for arrays indexed by person. */
-    public int personIndexOf(int record) {
-        return find(record);
-    }
-
     /** The person key of a record: the same for every record of one person. */
     public long personOf(int record) {
         return smallestKey[find(record)];

@@ -2,7 +2,6 @@ package org.rebound.breach;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +16,6 @@ final class Phones {
     private static final Set<Integer> CALLING_CODES = Set.copyOf(UTIL.getSupportedCallingCodes());
 
     private Phones() {
-    }
-
-    /**
-     * The number in E.164 form when {@code raw} is a possible phone number, read with {@code region}
-     * (ISO 3166 alpha-2, or null) for numbers written without their country code.
-     */
-    static Optional<String> e164(String raw, String region) {
-        return parse(raw, region).map(number -> UTIL.format(number, PhoneNumberFormat.E164));
     }
 
     /**
@@ -140,10 +131,6 @@ final class Phones {
     static String regionOf(PhoneNumber number) {
         String region = UTIL.getRegionCodeForNumber(number);
         return region == null || "ZZ".equals(region) || "001".equals(region) ? null : region;
-    }
-
-    static PhoneNumberUtil util() {
-        return UTIL;
     }
 
     private static boolean looksDialable(String value) {

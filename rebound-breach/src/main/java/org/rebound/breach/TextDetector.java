@@ -61,22 +61,44 @@ public final class TextDetector {
             "mme", "mlle", "sr");
     private static final List<String> NAME_CUES = List.of("name is", "name", "i am", "i'm", "called", "dear", "hi", "hello", "signed",
             "regards", "sincerely", "thanks", "contact", "customer", "patient", "employee", "driver", "owner");
+    private static final List<String> WEAK_NAME_CUES = List.of("by", "with", "says", "said", "starring", "named", "author",
+            "wife", "husband", "son", "daughter", "partner", "friend", "user", "founders", "from", "to", "and");
+    private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("street", "st", "road", "rd", "avenue", "ave",
+            "lane", "drive", "court", "way", "place", "close", "square", "gateway", "pass", "fort", "park", "hill", "bridge",
+            "orchestra", "band", "club", "university", "college", "school", "hospital", "company", "inc", "ltd", "llc", "group");
+    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("the", "a", "an", "in", "on", "at", "of", "for",
+            "my", "our", "your", "this", "that", "new", "north", "south", "east", "west", "saint", "st", "mount", "lake",
+            "port", "fort", "san", "santa", "los", "las", "el", "la", "le", "de", "van", "von", "des", "du");
     private static final Pattern CAPITALISED_RUN = Pattern.compile(
             "\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?))+|\\p{Lu}[\\p{L}'-]+");
+    private static final String HOUSE = "\\b\\d{1,5}[A-Za-z]?(?: \\d{1,5})?";
     private static final Pattern STREET = Pattern.compile(
-            "\\b\\d{1,5}[A-Za-z]?,? (?:[\\p{L}'.-]+ ){0,4}?(?i:street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|ln\\.?|drive|dr\\.?|court|ct\\.?"
+            HOUSE + ",? (?:[\\p{L}'.-]+ ){0,4}?(?i:street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|ln\\.?|drive|dr\\.?|court|ct\\.?"
                     + "|boulevard|blvd\\.?|way|place|pl\\.?|close|crescent|terrace|square|sq\\.?|highway|hwy\\.?|parkway|pkwy\\.?"
                     + "|circle|trail|row|mews|gardens|grove|hill|park|walk)\\b(?:,? (?:apt\\.?|suite|unit|flat) ?\\w+)?"
                     + "|(?i:p\\.?o\\.? box) \\d+"
                     + "|\\b[\\p{Lu}][\\p{L}'-]*(?:stra(?:ß|ss)e|str\\.|weg|gasse|platz|allee|utca|gatan|vej|straat|laan|katu|tie) \\d{1,5}[a-z]?\\b"
-                    + "|\\b(?:Rue|Avenue|Boulevard|Via|Viale|Calle|Avenida|Rua|Carrer|Piazza|Plaza|Ulica|ul\\.) (?:[\\p{L}'.-]+ ){0,4}?\\d{1,5}[a-z]?\\b");
+                    // street name, then its kind, then the number ("Király u. 15.", "Villacher Strasse 89", "Csabai kapu 39.")
+                    + "|\\b\\p{Lu}[\\p{L}'-]+ (?i:u\\.|utca|út|útja|tér|kapu|str\\.?|strasse|straße|gade|vej|katu|tie|gatan|väg|veien|vegen|ulica|ul\\.) \\d{1,4}\\b\\.?"
+                    + "|\\b(?:Rue|Avenue|Boulevard|Via|Viale|Calle|Avenida|Rua|Carrer|Piazza|Plaza|Ulica|ul\\.) (?:[\\p{L}'.-]+ ){0,4}?\\d{1,5}[a-z]?\\b"
+                    // continental order: house number, street name, number ("6750 Koskikatu 25", "233 Erzsébet tér 19.")
+                    + "|" + HOUSE + " (?!(?:Of|The|And|For|In|To|You)\\b)\\p{Lu}[\\p{L}'.-]+(?: (?!(?:Of|The|And|For|In|To|You)\\b)[\\p{L}'.-]+){0,3} \\d{1,5}[a-z]?\\b\\.?"
+                    // forces' and diplomatic addresses
+                    + "|\\b(?:PSC|Unit|USNS|USNV|USS|USCGC)(?: \\p{Lu}[\\p{L}]+)? \\d+,? Box \\d+(?:,? (?:APO|FPO|DPO) A[AEP] \\d{5})?"
+                    // street corners
+                    + "|(?i:the corner of) [^.?!\\n]{3,60}? and (?:\\p{Lu}[\\p{L}'.-]*)(?: \\p{Lu}[\\p{L}'.-]*){0,2}");
+    /** What follows a street line in an address: flat, town, region, postcode, country; up to a sentence's end. */
+    private static final Pattern ADDRESS_TAIL = Pattern.compile(
+            "(?:[\\s,]{1,6}(?:(?i:apt|suite|unit|flat|floor|box)\\.? ?[\\w-]+|\\p{Lu}[\\p{L}'.-]*(?: \\(\\p{L}+\\))?"
+                    + "|(?:de|del|da|do|dos|di|du|la|le|van|von|sur|am|an|im|y)(?= \\p{Lu})"
+                    + "|\\d{3,6}(?:[ -]\\d{2,4})?|(?:APO|FPO|DPO) A[AEP] \\d{5})){1,12}");
     private static final Pattern CARD_CONTEXT = Pattern.compile("(?i)\\b(?:card|cc|visa|mastercard|amex|maestro)\\b[^\\d]{0,20}$");
     private static final List<String> PHONE_CUES = List.of("phone", "telephone", "tel", "mobile", "cell", "fax", "call", "ring",
             "text", "sms", "whatsapp", "answering at", "reach me at", "reach at", "messages to", "contact", "registered");
     private static final List<String> LABEL_CUES = List.of("office", "desk", "home", "work");
     private static final Pattern PHONE_AFTER_CUE = Pattern.compile(
             "\\W{0,3}(?:(?:me|on|at|number|no|is)\\W{1,3}){0,3}(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?![\\w-]*\\d)");
-    private static final List<String> STREET_HINTS = List.of("street", " st", "road", " rd", "avenue", " ave", "lane", " ln",
+    private static final List<String> STREET_HINTS = List.of("psc ", "apt", "suite", "corner", " u.", "kapu", "tér", "street", " st", "road", " rd", "avenue", " ave", "lane", " ln",
             "drive", " dr", "court", " ct", "boulevard", "blvd", " way", "place", " pl", "close", "crescent", "terrace", "square",
             " sq", "highway", "hwy", "parkway", "pkwy", "circle", "trail", " row", "mews", "gardens", "grove", "hill", "park",
             "walk", "box", "stra", "str.", "weg", "gasse", "platz", "allee", "utca", "gatan", "vej", "straat", "laan", "katu", "tie ",
@@ -153,7 +175,8 @@ public final class TextDetector {
     }
 
     /** Counts of the characters that the detectors need. */
-    private record Shape(int digits, int upper, int letters, int dots, int colons, int dollars, boolean at, int longestCodeRun) {
+    private record Shape(int digits, int upper, int letters, int dots, int colons, int dollars, boolean at, int longestCodeRun,
+                         boolean numberThenCapital) {
         static Shape of(String text) {
             int run = 0;
             int longestRun = 0;
@@ -164,8 +187,13 @@ public final class TextDetector {
             int colons = 0;
             int dollars = 0;
             boolean at = false;
+            boolean numberThenCapital = false;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
+                if (c == ' ' && i > 0 && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1))
+                        && Character.isUpperCase(text.charAt(i + 1))) {
+                    numberThenCapital = true;
+                }
                 run = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ? run + 1 : 0;
                 longestRun = Math.max(longestRun, run);
                 if (c >= '0' && c <= '9') {
@@ -185,7 +213,7 @@ public final class TextDetector {
                     at = true;
                 }
             }
-            return new Shape(digits, upper, letters, dots, colons, dollars, at, longestRun);
+            return new Shape(digits, upper, letters, dots, colons, dollars, at, longestRun, numberThenCapital);
         }
     }
 
@@ -404,8 +432,18 @@ public final class TextDetector {
     }
 
     private static void addresses(String text, String lower, List<Finding> found, Shape shape) {
-        if (STREET_HINTS.stream().anyMatch(lower::contains)) {
-            whole(STREET, Category.ADDRESS, 0.7, text, found);
+        if (shape.numberThenCapital || STREET_HINTS.stream().anyMatch(lower::contains)) {
+            Matcher street = STREET.matcher(text);
+            Matcher tail = ADDRESS_TAIL.matcher(text);
+            while (street.find()) {
+                int end = street.end();
+                tail.region(end, text.length());
+                if (tail.lookingAt()) {
+                    end = tail.end();
+                }
+                found.add(new Finding(Category.ADDRESS, text.substring(street.start(), end), street.start(), end, 0.7));
+                street.region(end, text.length());
+            }
         }
         if (shape.upper >= 3) {
             whole(UK_POSTCODE, Category.POSTCODE, 0.9, text, found);
@@ -421,19 +459,63 @@ public final class TextDetector {
             m.region(cueEnd, text.length());
             if (m.lookingAt()) {
                 String[] words = m.group(1).split(" ");
-                if (words.length >= 2 || gazetteer.isGivenName(words[0]) || gazetteer.isFamilyName(words[0])) {
+                if (words.length >= 2 || known(words) > 0) {
                     found.add(new Finding(Category.NAME, m.group(1), m.start(1), m.end(1), 0.85));
                 }
+            }
+        }
+        // after weaker cues ("by", "with", "says"), only runs with a name the gazetteer knows
+        for (int cueEnd : afterCues(lower, WEAK_NAME_CUES)) {
+            m.region(cueEnd, text.length());
+            if (m.lookingAt() && known(m.group(1).split(" ")) > 0) {
+                found.add(new Finding(Category.NAME, m.group(1), m.start(1), m.end(1), 0.6));
             }
         }
         m = CAPITALISED_RUN.matcher(text);
         while (m.find()) {
             String[] words = m.group().split(" ");
-            if (words.length >= 2 && words.length <= 4 && gazetteer.isGivenName(words[0])) {
-                boolean knownFamily = gazetteer.isFamilyName(words[words.length - 1]);
-                found.add(new Finding(Category.NAME, m.group(), m.start(), m.end(), knownFamily ? 0.8 : 0.6));
+            if (words.length == 1) {
+                // a lone given name counts where it cannot be a sentence's first word
+                if (gazetteer.isGivenName(words[0]) && !sentenceStart(text, m.start()) && m.group().length() > 2) {
+                    found.add(new Finding(Category.NAME, m.group(), m.start(), m.end(), 0.5));
+                }
+                continue;
+            }
+            if (words.length > 4 || Countries.code(m.group()) != null
+                    || PLACE_WORDS.contains(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            boolean givenFirst = gazetteer.isGivenName(words[0]);
+            boolean familyLast = gazetteer.isFamilyName(words[words.length - 1]);
+            boolean startsLine = m.start() == 0 || text.charAt(m.start() - 1) == '\n';
+            if (givenFirst || familyLast && !STOP_WORDS.contains(words[0].toLowerCase(java.util.Locale.ROOT))
+                    || startsLine && words.length <= 3 && known(words) > 0) {
+                found.add(new Finding(Category.NAME, m.group(), m.start(), m.end(), givenFirst && familyLast ? 0.8 : 0.6));
             }
         }
+    }
+
+    private static boolean sentenceStart(String text, int position) {
+        for (int i = position - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '"' && c != '\'' && c != '(' && c != '>') {
+                return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n';
+            }
+            if (c == '\n') {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private int known(String[] words) {
+        int known = 0;
+        for (String word : words) {
+            if (gazetteer.isGivenName(word) || gazetteer.isFamilyName(word)) {
+                known++;
+            }
+        }
+        return known;
     }
 
     private static void whole(Pattern pattern, Category category, double confidence, String text, List<Finding> found) {

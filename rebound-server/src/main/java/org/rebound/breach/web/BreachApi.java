@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.rebound.breach.application.BreachRegisters;
+import org.rebound.breach.persistence.BreachStore.Register;
 import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.IncidentOutcome;
 import org.springframework.http.HttpStatus;
@@ -56,7 +57,7 @@ class BreachApi {
     }
 
     /** Spools the uploads to temporary files (registers can be large), imports, and removes them. */
-    static IncidentOutcome<?> importUpload(BreachRegisters registers, long id, MultipartFile register,
+    static IncidentOutcome<Register> importUpload(BreachRegisters registers, long id, MultipartFile register,
                                            @Nullable MultipartFile summary, @Nullable String note, Caller caller) {
         Path registerFile = null;
         Path summaryFile = null;

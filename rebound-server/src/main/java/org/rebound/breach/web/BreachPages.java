@@ -58,12 +58,12 @@ class BreachPages {
     String upload(@PathVariable long id, @RequestParam("register") MultipartFile register,
                   @RequestParam(required = false) @Nullable MultipartFile summary, @RequestParam(defaultValue = "") String note,
                   Authentication user, RedirectAttributes redirect) {
-        IncidentOutcome<?> outcome = BreachApi.importUpload(registers, id, register, summary, note, caller(user));
-        if (outcome instanceof IncidentOutcome.Rejected<?> rejected) {
+        IncidentOutcome<Register> outcome = BreachApi.importUpload(registers, id, register, summary, note, caller(user));
+        if (outcome instanceof IncidentOutcome.Rejected<Register> rejected) {
             redirect.addFlashAttribute("errors", rejected.problems().stream()
                     .map(problem -> problem.field() + ": " + problem.message()).toList());
         } else {
-            Register stored = (Register) required(outcome, user);
+            Register stored = required(outcome, user);
             redirect.addFlashAttribute("message", "Imported: " + stored.people() + " affected people.");
         }
         return "redirect:/incidents/" + id + "/breach";

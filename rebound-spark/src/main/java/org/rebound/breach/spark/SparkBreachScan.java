@@ -32,7 +32,7 @@ import scala.Tuple2;
  */
 public final class SparkBreachScan {
 
-    /** What the job found: the people ordered by person key, the number of records, and unreadable inputs. */
+    /** What the job found: the people ordered by person key, the number of records, and unreadable inputs by file. */
     public record Result(JavaRDD<AffectedPerson> people, long records, List<ScanSummary.ScanError> errors) {
     }
 
@@ -67,7 +67,8 @@ public final class SparkBreachScan {
                 Math.max(2, spark.defaultParallelism()));
         JavaRDD<FileRecords> read = files.map(file -> readFile(file._1(), file._2())).cache();
         List<ScanSummary.ScanError> errors = read.filter(file -> file.error() != null)
-                .map(file -> new ScanSummary.ScanError(file.file(), file.error())).collect();
+                .map(file -> new ScanSummary.ScanError(file.file(), file.error())).collect().stream()
+                .sorted(java.util.Comparator.comparing(ScanSummary.ScanError::file)).toList();
         JavaRDD<PersonRecord> records = read.flatMap(file -> file.records().iterator());
         long recordCount = records.count();
 
