@@ -152,12 +152,17 @@ public final class RegisterFiles {
         List<AffectedPerson> people = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), reader)) {
-            expect(parser.nextToken(), JsonToken.START_ARRAY, file);
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException(file.getFileName() + ": not a register: expected the array of people that rebound scan writes"
+                        + " (affected-people.json)");
+            }
             for (JsonToken token = parser.nextToken(); token == JsonToken.START_OBJECT; token = parser.nextToken()) {
                 people.add(readPerson(parser, file));
             }
         } catch (tools.jackson.core.JacksonException malformed) {
-            throw new IOException(file + ": not a register: " + malformed.getOriginalMessage(), malformed);
+            var at = malformed.getLocation();
+            throw new IOException(file.getFileName() + ": not a register: " + (at == null ? "" : "line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ": ") + malformed.getOriginalMessage(), malformed);
         }
         return people;
     }
@@ -181,7 +186,7 @@ public final class RegisterFiles {
                 case "categories" -> {
                     for (String id : strings(parser)) {
                         categories.add(Category.byId(id).orElseThrow(
-                                () -> new IOException(file + ": unknown category '" + id + "'")));
+                                () -> new IOException(file.getFileName() + ": unknown category '" + id + "'")));
                     }
                 }
                 case "countries" -> countries = strings(parser);
@@ -205,7 +210,7 @@ public final class RegisterFiles {
             }
         }
         if (key == null) {
-            throw new IOException(file + ": a person without person_key");
+            throw new IOException(file.getFileName() + ": a person without person_key");
         }
         return new AffectedPerson(key, names, emails, phones, categories, countries, sources);
     }
@@ -216,12 +221,6 @@ public final class RegisterFiles {
             values.add(parser.getString());
         }
         return values;
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected, Path file) throws IOException {
-        if (actual != expected) {
-            throw new IOException(file + ": expected " + expected + " but found " + actual);
-        }
     }
 
     /** The summary as JSON: the body of {@code scan-summary.json} and of {@code rebound scan --json}. */

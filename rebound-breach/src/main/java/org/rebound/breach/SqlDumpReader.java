@@ -47,7 +47,11 @@ final class SqlDumpReader {
             if (statement == null) {
                 return;
             }
-            handle(statement, start);
+            try {
+                handle(statement, start);
+            } catch (IOException malformed) {
+                throw new IOException("line " + start + ": " + malformed.getMessage(), malformed);
+            }
         }
     }
 

@@ -172,6 +172,7 @@ class BreachScannerTest {
         write("old.xls", "not really excel");
         write("broken.zip", "PK\u0003\u0004 truncated");
         write("image.bin", "\u0000\u0001\u0002\u0000binary");
+        write("crm.sql", "-- MySQL dump\nINSERT INTO `c` VALUES (1,'Ana'),\n(2,'Luis';\n");
         Path out = folder.resolve("out");
 
         ScanSummary summary = scanner.scan(List.of(folder.resolve("in"), folder.resolve("missing")), out, BreachScanner.Progress.NONE);
@@ -184,7 +185,11 @@ class BreachScannerTest {
                 }))
                 .anySatisfy(error -> assertThat((String) error.toList().get(0)).endsWith("broken.zip"))
                 .anySatisfy(error -> assertThat((String) error.toList().get(1)).contains("binary"))
-                .anySatisfy(error -> assertThat((String) error.toList().get(1)).isEqualTo("no such file or folder"));
+                .anySatisfy(error -> assertThat((String) error.toList().get(1)).isEqualTo("no such file or folder"))
+                .anySatisfy(error -> assertThat(error.toList()).satisfies(e -> {
+                    assertThat((String) e.get(0)).endsWith("crm.sql");
+                    assertThat((String) e.get(1)).isEqualTo("line 2: unterminated VALUES tuple");
+                }));
         assertThat(Files.readString(out.resolve(RegisterFiles.SUMMARY))).contains("\"people\" : 1", "old.xls");
     }
 

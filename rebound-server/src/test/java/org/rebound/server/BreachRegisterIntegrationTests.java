@@ -124,6 +124,8 @@ class BreachRegisterIntegrationTests extends DemoServerTests {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(read(refused).get("problems").get(0).get("field").asString()).isEqualTo("register");
+        assertThat(read(refused).get("problems").get(0).get("message").asString())
+                .isEqualTo("affected-people.json: not a register: expected the array of people that rebound scan writes (affected-people.json)");
         assertThat(read(as("dana").get("/api/incidents/" + incident + "/breach/registers"))).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import org.rebound.breach.RegisterFiles;
 import org.rebound.breach.application.BreachRegisters;
 import org.rebound.breach.persistence.BreachStore.Register;
 import org.rebound.incident.application.Caller;
@@ -59,31 +60,36 @@ class BreachApi {
     /** Spools the uploads to temporary files (registers can be large), imports, and removes them. */
     static IncidentOutcome<Register> importUpload(BreachRegisters registers, long id, MultipartFile register,
                                            @Nullable MultipartFile summary, @Nullable String note, Caller caller) {
-        Path registerFile = null;
-        Path summaryFile = null;
+        Path folder = null;
         try {
-            registerFile = Files.createTempFile("rebound-register", ".json");
+            // under the names rebound scan gives them, so that problems name the file the user knows
+            folder = Files.createTempDirectory("rebound-register");
+            Path registerFile = folder.resolve(RegisterFiles.JSON);
             register.transferTo(registerFile);
+            Path summaryFile = null;
             if (summary != null && !summary.isEmpty()) {
-                summaryFile = Files.createTempFile("rebound-scan-summary", ".json");
+                summaryFile = folder.resolve(RegisterFiles.SUMMARY);
                 summary.transferTo(summaryFile);
             }
             return registers.importRegister(id, registerFile, summaryFile, note, caller);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("the upload could not be read", unreadable);
         } finally {
-            deleteQuietly(registerFile);
-            deleteQuietly(summaryFile);
+            deleteQuietly(folder);
         }
     }
 
-    private static void deleteQuietly(@Nullable Path file) {
-        if (file != null) {
-            try {
+    private static void deleteQuietly(@Nullable Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
                 Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file; the operating system's clean-up takes it
             }
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // temporary files; the operating system's clean-up takes them
         }
     }
 }
