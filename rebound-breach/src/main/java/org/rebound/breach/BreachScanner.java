@@ -238,11 +238,11 @@ public final class BreachScanner {
             bucketWriters.add(new Spool(bucketRoot.resolve(String.format("%05d", bucket))).segment("people"));
         }
         int[] ordinal = {0};
-        spool.forEach(record -> {
+        spool.forEachRaw((hashes, record) -> {
             records[0]++;
-            if (record.identifiesSomebody()) {
+            if (hashes != null) {
                 long person = resolver.personOf(ordinal[0]++);
-                bucketWriters.get(bucketOf(person, buckets)).write(record, new long[] {person});
+                bucketWriters.get(bucketOf(person, buckets)).writeRaw(record, new long[] {person});
             } else {
                 record.categories().forEach(category -> unattributed.merge(category, 1L, Long::sum));
             }

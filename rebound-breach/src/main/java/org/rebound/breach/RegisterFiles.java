@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -81,9 +82,17 @@ public final class RegisterFiles {
 
     /** Writes both register files as people arrive, in the order they arrive. */
     static final class Writer implements AutoCloseable {
+        /** Tells the JSON thread that no more people come. */
+        private static final AffectedPerson END = new AffectedPerson("end", List.of(), List.of(), List.of(), Set.of(),
+                List.of(), List.of());
+
         private final CSVPrinter csv;
         private final JsonGenerator json;
         private final java.io.Writer jsonOut;
+        // the JSON file is written on a thread of its own: writing both files is most of building a register
+        private final java.util.concurrent.BlockingQueue<AffectedPerson> forJson = new java.util.concurrent.ArrayBlockingQueue<>(4096);
+        private final Thread jsonThread;
+        private volatile @Nullable RuntimeException jsonFailure;
 
         Writer(Path directory) throws IOException {
             Files.createDirectories(directory);
@@ -92,6 +101,9 @@ public final class RegisterFiles {
             jsonOut = Files.newBufferedWriter(directory.resolve(JSON), StandardCharsets.UTF_8);
             json = FACTORY.createGenerator(ONE_PERSON_PER_LINE, jsonOut);
             json.writeStartArray();
+            jsonThread = new Thread(this::writeJson, "rebound-register-json");
+            jsonThread.setDaemon(true);
+            jsonThread.start();
         }
 
         void write(AffectedPerson person) throws IOException {
@@ -99,11 +111,46 @@ public final class RegisterFiles {
                     String.join("; ", person.phones()), String.join("; ", person.categoryIds()),
                     String.join("; ", person.countries()),
                     String.join("; ", person.sources().stream().map(Source::toString).toList()));
-            writePerson(json, person);
+            hand(person);
+        }
+
+        private void hand(AffectedPerson person) throws IOException {
+            try {
+                while (!forJson.offer(person, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    if (!jsonThread.isAlive()) {
+                        throw new IOException("writing " + JSON + " failed", jsonFailure);
+                    }
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing the register", interrupted);
+            }
+        }
+
+        private void writeJson() {
+            try {
+                for (AffectedPerson person = forJson.take(); person != END; person = forJson.take()) {
+                    writePerson(json, person);
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException failed) {
+                jsonFailure = failed;
+            }
         }
 
         @Override
         public void close() throws IOException {
+            hand(END);
+            try {
+                jsonThread.join();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing the register", interrupted);
+            }
+            if (jsonFailure != null) {
+                throw new IOException("writing " + JSON + " failed", jsonFailure);
+            }
             json.writeEndArray();
             json.close();
             jsonOut.close();

@@ -28,11 +28,9 @@ final class Spool {
     private static final int MAX_STRING = 2000;
 
     private final Path directory;
-    private final @Nullable Path onlySegment;
 
     Spool(Path directory) throws IOException {
         this.directory = Files.createDirectories(directory);
-        this.onlySegment = null;
     }
 
     Path directory() {
@@ -65,16 +63,37 @@ final class Spool {
             write(record, hashes);
         }
 
-        /** Writes a record with the numbers given to go with it, instead of its identity-key hashes. */
-        synchronized void write(PersonRecord record, long @Nullable [] hashes) {
+        /** Writes a record read undecoded by {@link #forEachRaw}, with the numbers given to go with it. */
+        synchronized void writeRaw(RawRecord record, long[] numbers) {
+            try {
+                if (record.file().equals(lastFile)) {
+                    out.writeByte(0);
+                } else {
+                    out.writeByte(1);
+                    writeString(record.file());
+                    lastFile = record.file();
+                }
+                out.write(record.body());
+                writeKeys(numbers);
+                count++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void writeKeys(long @Nullable [] hashes) throws IOException {
+            keys.writeShort(hashes == null ? -1 : hashes.length);
+            if (hashes != null) {
+                for (long hash : hashes) {
+                    keys.writeLong(hash);
+                }
+            }
+        }
+
+        private synchronized void write(PersonRecord record, long @Nullable [] hashes) {
             try {
                 write(record);
-                keys.writeShort(hashes == null ? -1 : hashes.length);
-                if (hashes != null) {
-                    for (long hash : hashes) {
-                        keys.writeLong(hash);
-                    }
-                }
+                writeKeys(hashes);
                 count++;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -209,9 +228,6 @@ final class Spool {
     }
 
     private List<Path> segments() throws IOException {
-        if (onlySegment != null) {
-            return List.of(onlySegment);
-        }
         List<Path> segments = new ArrayList<>();
         try (var listing = Files.list(directory)) {
             listing.filter(path -> path.getFileName().toString().endsWith(".records")).sorted().forEach(segments::add);
@@ -219,22 +235,104 @@ final class Spool {
         return segments;
     }
 
-    /** Every committed record with the numbers written with it (identity-key hashes, or what the writer gave). */
-    void forEachWithKeys(java.util.function.BiConsumer<long[], PersonRecord> consumer) throws IOException {
-        List<long[]> keys = new ArrayList<>();
-        // segments are read one at a time: keys of one segment, then its records
-        for (Path segment : segments()) {
-            keys.clear();
-            Spool single = new Spool(directory, segment);
-            single.forEachKeys(keys::add);
-            int[] next = {0};
-            single.forEach(record -> consumer.accept(keys.get(next[0]++), record));
+    /** A record as stored, undecoded after its file: copied from one spool to another without decoding its strings. */
+    record RawRecord(String file, byte[] body) {
+
+        /** The categories of the record, from the last field of its body. */
+        Set<Category> categories() {
+            int bits = ((body[body.length - 4] & 0xff) << 24) | ((body[body.length - 3] & 0xff) << 16)
+                    | ((body[body.length - 2] & 0xff) << 8) | (body[body.length - 1] & 0xff);
+            return categoriesOf(bits);
         }
     }
 
-    private Spool(Path directory, Path onlySegment) {
-        this.directory = directory;
-        this.onlySegment = onlySegment;
+    /** A record with the numbers written with it: its identity-key hashes (null when it identifies nobody) or what the writer gave. */
+    interface KeyedConsumer<R> {
+        void accept(long @Nullable [] keys, R record) throws IOException;
+    }
+
+    /** Every committed record with its numbers, decoded, in the order of {@link #forEach}. */
+    void forEachWithKeys(KeyedConsumer<PersonRecord> consumer) throws IOException {
+        eachKeyed((keys, in, file) -> consumer.accept(keys, read(in, file)));
+    }
+
+    /** Every committed record with its numbers, undecoded, in the order of {@link #forEach}. */
+    void forEachRaw(KeyedConsumer<RawRecord> consumer) throws IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(256);
+        DataOutputStream copy = new DataOutputStream(buffer);
+        byte[] bytes = new byte[1 << 16];
+        eachKeyed((keys, in, file) -> {
+            buffer.reset();
+            copy.writeLong(in.readLong());
+            for (int list = 0; list < 3; list++) {
+                copyList(in, copy, bytes);
+            }
+            for (int nullable = 0; nullable < 3; nullable++) {
+                boolean present = in.readBoolean();
+                copy.writeBoolean(present);
+                if (present) {
+                    copyString(in, copy, bytes);
+                }
+            }
+            copyList(in, copy, bytes);
+            copyList(in, copy, bytes);
+            copy.writeInt(in.readInt());
+            copy.flush();
+            consumer.accept(keys, new RawRecord(file, buffer.toByteArray()));
+        });
+    }
+
+    private interface RecordReader {
+        void read(long @Nullable [] keys, DataInputStream in, String file) throws IOException;
+    }
+
+    /** Reads each segment's key file and record file in step. */
+    private void eachKeyed(RecordReader reader) throws IOException {
+        for (Path segment : segments()) {
+            Path keyFile = segment.resolveSibling(segment.getFileName().toString().replace(".records", ".keys"));
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(segment), 1 << 16));
+                    DataInputStream keys = new DataInputStream(new BufferedInputStream(Files.newInputStream(keyFile), 1 << 16))) {
+                String file = null;
+                while (true) {
+                    int marker;
+                    try {
+                        marker = in.readByte();
+                    } catch (EOFException end) {
+                        break;
+                    }
+                    if (marker == 1) {
+                        file = readString(in);
+                    }
+                    if (file == null) {
+                        throw new IOException("corrupt spool segment " + segment + ": record without a file");
+                    }
+                    int length = keys.readShort();
+                    long[] numbers = null;
+                    if (length >= 0) {
+                        numbers = new long[length];
+                        for (int i = 0; i < length; i++) {
+                            numbers[i] = keys.readLong();
+                        }
+                    }
+                    reader.read(numbers, in, file);
+                }
+            }
+        }
+    }
+
+    private static void copyList(DataInputStream in, DataOutputStream out, byte[] bytes) throws IOException {
+        int size = in.readShort();
+        out.writeShort(size);
+        for (int i = 0; i < size; i++) {
+            copyString(in, out, bytes);
+        }
+    }
+
+    private static void copyString(DataInputStream in, DataOutputStream out, byte[] bytes) throws IOException {
+        int length = in.readUnsignedShort();
+        out.writeShort(length);
+        in.readFully(bytes, 0, length);
+        out.write(bytes, 0, length);
     }
 
     /** Every committed record, segment by segment in name order, the same order on every pass. */
@@ -271,15 +369,19 @@ final class Spool {
         String residence = readNullable(in);
         List<String> customerIds = readList(in);
         List<String> nationalIds = readList(in);
-        int bits = in.readInt();
+        Set<Category> categories = categoriesOf(in.readInt());
+        return new PersonRecord(new Source(file, line), names, emails, phones, dateOfBirth, postcode, residence,
+                customerIds, nationalIds, categories);
+    }
+
+    private static Set<Category> categoriesOf(int bits) {
         Set<Category> categories = EnumSet.noneOf(Category.class);
         for (Category category : Category.values()) {
             if ((bits & (1 << category.ordinal())) != 0) {
                 categories.add(category);
             }
         }
-        return new PersonRecord(new Source(file, line), names, emails, phones, dateOfBirth, postcode, residence,
-                customerIds, nationalIds, categories);
+        return categories;
     }
 
     private static List<String> readList(DataInputStream in) throws IOException {
