@@ -97,6 +97,9 @@ class BreachRegisterIntegrationTests extends DemoServerTests {
         assertThat(as("rita").get(people).statusCode()).isEqualTo(403);
         JsonNode all = read(as("dana").get(people));
         assertThat(all.get("matching").asLong()).isEqualTo(3);
+        JsonNode second = read(as("dana").get(people + "?offset=1&limit=1"));
+        assertThat(second.get("people")).hasSize(1);
+        assertThat(second.get("people").get(0).get("person_key").asString()).isEqualTo(all.get("people").get(1).get("person_key").asString());
         JsonNode found = read(ian.get(people + "?q=becker"));
         assertThat(found.get("matching").asLong()).isEqualTo(1);
         assertThat(found.get("people").get(0).get("emails").get(0).asString()).isEqualTo("lukas.becker@example.de");
@@ -104,7 +107,7 @@ class BreachRegisterIntegrationTests extends DemoServerTests {
 
         List<String> audited = jdbc.sql("select action from audit_log where target like :target order by id")
                 .param("target", "incident/" + incident + "/breach/%").query(String.class).list();
-        assertThat(audited).containsExactly("breach.import", "breach.view", "breach.view");
+        assertThat(audited).containsExactly("breach.import", "breach.view", "breach.view", "breach.view");
         assertThat(read(as("erin").get("/api/incidents/" + incident + "/timeline")).toString()).contains("Breach register imported");
     }
 

@@ -138,14 +138,21 @@ public final class BreachRegisters {
             int size = Math.max(1, Math.min(limit, 500));
             List<AffectedPerson> page = new ArrayList<>();
             long[] matching = {0};
-            store.forEachPerson(register, person -> {
-                if (needle.isEmpty() || matches(person, needle)) {
-                    if (matching[0] >= from && page.size() < size) {
-                        page.add(person);
+            if (needle.isEmpty()) {
+                // no search: open only the page asked for
+                page.addAll(store.people(register, from, size));
+                matching[0] = found.get().people();
+            } else {
+                // the searchable fields are sealed: a search opens every person of the register
+                store.forEachPerson(register, person -> {
+                    if (matches(person, needle)) {
+                        if (matching[0] >= from && page.size() < size) {
+                            page.add(person);
+                        }
+                        matching[0]++;
                     }
-                    matching[0]++;
-                }
-            });
+                });
+            }
             audit.record(clock.instant(), caller.username(), "breach.view", "incident/" + incident + "/breach/" + register,
                     needle.isEmpty() ? "people " + from + "-" + (from + page.size()) : "search, " + matching[0] + " matching");
             return new Done<>(new PeoplePage(found.get(), needle, matching[0], from, page));

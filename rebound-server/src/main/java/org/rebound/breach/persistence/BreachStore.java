@@ -124,17 +124,31 @@ public final class BreachStore {
     public void forEachPerson(long register, Consumer<AffectedPerson> consumer) {
         jdbc.sql("select person_key, categories, countries, sealed from breach_person where register_id = :register order by person_key")
                 .param("register", register)
-                .query(row -> {
-                    String key = row.getString("person_key");
-                    Sealed sealed = JSON.readValue(cipher.open(row.getString("sealed"), bound(register, key)), Sealed.class);
-                    List<Category> categories = new ArrayList<>();
-                    for (String id : split(row.getString("categories"))) {
-                        Category.byId(id).ifPresent(categories::add);
-                    }
-                    consumer.accept(new AffectedPerson(key, sealed.names(), sealed.emails(), sealed.phones(),
-                            java.util.Set.copyOf(categories), split(row.getString("countries")),
-                            sealed.sources().stream().map(source -> new Source(source.file(), source.line())).toList()));
-                });
+                .query(row -> consumer.accept(unsealed(register, row)));
+    }
+
+    /** One page of a register's people, unsealed, in person-key order; only that page is opened. */
+    public List<AffectedPerson> people(long register, int offset, int limit) {
+        return jdbc.sql("""
+                        select person_key, categories, countries, sealed from breach_person where register_id = :register
+                        order by person_key offset :offset rows fetch next :limit rows only""")
+                .param("register", register)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((row, number) -> unsealed(register, row))
+                .list();
+    }
+
+    private AffectedPerson unsealed(long register, java.sql.ResultSet row) throws java.sql.SQLException {
+        String key = row.getString("person_key");
+        Sealed sealed = JSON.readValue(cipher.open(row.getString("sealed"), bound(register, key)), Sealed.class);
+        List<Category> categories = new ArrayList<>();
+        for (String id : split(row.getString("categories"))) {
+            Category.byId(id).ifPresent(categories::add);
+        }
+        return new AffectedPerson(key, sealed.names(), sealed.emails(), sealed.phones(), java.util.Set.copyOf(categories),
+                split(row.getString("countries")),
+                sealed.sources().stream().map(source -> new Source(source.file(), source.line())).toList());
     }
 
     private static List<String> split(String joined) {
