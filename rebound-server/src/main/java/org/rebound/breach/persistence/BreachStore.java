@@ -11,6 +11,7 @@ import org.rebound.breach.AffectedPerson;
 import org.rebound.breach.Category;
 import org.rebound.breach.Source;
 import org.rebound.storage.Rows;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -124,7 +125,7 @@ public final class BreachStore {
     public void forEachPerson(long register, Consumer<AffectedPerson> consumer) {
         jdbc.sql("select person_key, categories, countries, sealed from breach_person where register_id = :register order by person_key")
                 .param("register", register)
-                .query(row -> consumer.accept(unsealed(register, row)));
+                .query((RowCallbackHandler) row -> consumer.accept(unsealed(register, row)));
     }
 
     /** One page of a register's people, unsealed, in person-key order; only that page is opened. */
