@@ -180,51 +180,54 @@ final class Spool {
      * record that identifies nobody.
      */
     void forEachKeys(Consumer<long[]> consumer) throws IOException {
+        eachKeyEntry((length, keys) -> {
+            if (length < 0) {
+                consumer.accept(null);
+                return;
+            }
+            long[] hashes = new long[length];
+            for (int i = 0; i < length; i++) {
+                hashes[i] = keys.readLong();
+            }
+            consumer.accept(hashes);
+        });
+    }
+
+    /** How many committed records identify somebody, counted from the key files without reading the records. */
+    int countIdentifying() throws IOException {
+        int[] count = {0};
+        eachKeyEntry((length, keys) -> {
+            if (length >= 0) {
+                count[0]++;
+                keys.skipNBytes(8L * length);
+            }
+        });
+        return count[0];
+    }
+
+    private interface KeyEntryReader {
+        /** Reads (or skips) the {@code length} numbers of one entry; a negative length has none. */
+        void read(int length, DataInputStream keys) throws IOException;
+    }
+
+    private void eachKeyEntry(KeyEntryReader reader) throws IOException {
         for (Path segment : segments()) {
-            Path keyFile = segment.resolveSibling(segment.getFileName().toString().replace(".records", ".keys"));
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(keyFile), 1 << 16))) {
+            try (DataInputStream keys = new DataInputStream(new BufferedInputStream(Files.newInputStream(keyFile(segment)), 1 << 16))) {
                 while (true) {
                     int length;
                     try {
-                        length = in.readShort();
+                        length = keys.readShort();
                     } catch (EOFException end) {
                         break;
                     }
-                    if (length < 0) {
-                        consumer.accept(null);
-                        continue;
-                    }
-                    long[] hashes = new long[length];
-                    for (int i = 0; i < length; i++) {
-                        hashes[i] = in.readLong();
-                    }
-                    consumer.accept(hashes);
+                    reader.read(length, keys);
                 }
             }
         }
     }
 
-    /** How many committed records identify somebody, counted from the key files without reading the records. */
-    int countIdentifying() throws IOException {
-        int count = 0;
-        for (Path segment : segments()) {
-            Path keyFile = segment.resolveSibling(segment.getFileName().toString().replace(".records", ".keys"));
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(keyFile), 1 << 16))) {
-                while (true) {
-                    int length;
-                    try {
-                        length = in.readShort();
-                    } catch (EOFException end) {
-                        break;
-                    }
-                    if (length >= 0) {
-                        count++;
-                        in.skipNBytes(8L * length);
-                    }
-                }
-            }
-        }
-        return count;
+    private static Path keyFile(Path segment) {
+        return segment.resolveSibling(segment.getFileName().toString().replace(".records", ".keys"));
     }
 
     private List<Path> segments() throws IOException {
@@ -289,9 +292,8 @@ final class Spool {
     /** Reads each segment's key file and record file in step. */
     private void eachKeyed(RecordReader reader) throws IOException {
         for (Path segment : segments()) {
-            Path keyFile = segment.resolveSibling(segment.getFileName().toString().replace(".records", ".keys"));
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(segment), 1 << 16));
-                    DataInputStream keys = new DataInputStream(new BufferedInputStream(Files.newInputStream(keyFile), 1 << 16))) {
+                    DataInputStream keys = new DataInputStream(new BufferedInputStream(Files.newInputStream(keyFile(segment)), 1 << 16))) {
                 String file = null;
                 while (true) {
                     int marker;
@@ -337,26 +339,7 @@ final class Spool {
 
     /** Every committed record, segment by segment in name order, the same order on every pass. */
     void forEach(Consumer<PersonRecord> consumer) throws IOException {
-        for (Path segment : segments()) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(segment), 1 << 16))) {
-                String file = null;
-                while (true) {
-                    int marker;
-                    try {
-                        marker = in.readByte();
-                    } catch (EOFException end) {
-                        break;
-                    }
-                    if (marker == 1) {
-                        file = readString(in);
-                    }
-                    if (file == null) {
-                        throw new IOException("corrupt spool segment " + segment + ": record without a file");
-                    }
-                    consumer.accept(read(in, file));
-                }
-            }
-        }
+        eachKeyed((keys, in, file) -> consumer.accept(read(in, file)));
     }
 
     private static PersonRecord read(DataInputStream in, String file) throws IOException {
