@@ -37,14 +37,7 @@ public final class BreachCommand implements Runnable {
         private CommandSpec spec;
 
         @Mixin
-        private StorageOptions storage;
-
-        @Option(names = "--incident", required = true, description = "the incident's number")
-        private long incident;
-
-        @Option(names = "--as", required = true, paramLabel = "USER",
-                description = "the Rebound account doing this: a DPO/legal or incident commander member of the incident")
-        private String username;
+        private ActingMember member;
 
         @Option(names = "--note", defaultValue = "", description = "what was scanned, e.g. 'CRM share exfiltrated on 2 September'")
         private String note;
@@ -62,19 +55,19 @@ public final class BreachCommand implements Runnable {
                 return ExitCodes.INVALID_INPUT;
             }
             Path summary = directory.resolve(RegisterFiles.SUMMARY);
-            try (CliStorage store = CliStorage.open(storage)) {
-                var caller = store.caller(username, err);
+            try (CliStorage store = CliStorage.open(member.storage)) {
+                var caller = store.caller(member.username, err);
                 if (caller.isEmpty()) {
                     return ExitCodes.INVALID_INPUT;
                 }
-                IncidentOutcome<Register> outcome = store.breachRegisters().importRegister(incident, register,
+                IncidentOutcome<Register> outcome = store.breachRegisters().importRegister(member.incident, register,
                         Files.isRegularFile(summary) ? summary : null, note, caller.get());
                 if (outcome instanceof IncidentOutcome.Done<Register> done) {
-                    out.println(register + ": " + done.value().people() + " affected people imported into incident " + incident
+                    out.println(register + ": " + done.value().people() + " affected people imported into incident " + member.incident
                             + " as register " + done.value().id());
                     return ExitCodes.OK;
                 }
-                return Refusals.report(outcome, register, username, incident, "import into", "imported", err);
+                return Refusals.report(outcome, register, member.username, member.incident, "import into", "imported", err);
             }
         }
     }

@@ -39,14 +39,7 @@ public final class IocCommand implements Runnable {
         private CommandSpec spec;
 
         @Mixin
-        private StorageOptions storage;
-
-        @Option(names = "--incident", required = true, description = "the incident's number")
-        private long incident;
-
-        @Option(names = "--as", required = true, paramLabel = "USER",
-                description = "the Rebound account doing this: it must be a member who may write to the incident; the audit log names it")
-        private String username;
+        private ActingMember member;
 
         @Option(names = "--tlp", defaultValue = "amber", description = "marking: clear, green, amber, amber-strict or red (default: ${DEFAULT-VALUE})")
         private String tlp;
@@ -74,20 +67,20 @@ public final class IocCommand implements Runnable {
                 err.println(file + ": cannot read: " + unreadable.getMessage());
                 return ExitCodes.INVALID_INPUT;
             }
-            try (CliStorage store = CliStorage.open(storage)) {
-                var caller = store.caller(username, err);
+            try (CliStorage store = CliStorage.open(member.storage)) {
+                var caller = store.caller(member.username, err);
                 if (caller.isEmpty()) {
                     return ExitCodes.INVALID_INPUT;
                 }
-                IncidentOutcome<Incidents.Added> outcome = store.incidents().addObservables(incident,
+                IncidentOutcome<Incidents.Added> outcome = store.incidents().addObservables(member.incident,
                         new Incidents.Paste(text, !notIoc, sighted, tlp, tags), caller.get());
                 if (outcome instanceof IncidentOutcome.Done<Incidents.Added> done) {
-                    out.println(file + ": " + done.value().added() + " added to incident " + incident + ", "
+                    out.println(file + ": " + done.value().added() + " added to incident " + member.incident + ", "
                             + done.value().alreadyKnown() + " already recorded (marked seen again), "
                             + done.value().repeats() + " repeated in the file");
                     return ExitCodes.OK;
                 }
-                return Refusals.report(outcome, file, username, incident, "add observables to", "added", err);
+                return Refusals.report(outcome, file, member.username, member.incident, "add observables to", "added", err);
             }
         }
     }
