@@ -10,6 +10,7 @@ import org.rebound.cli.GenerateCommand;
 import org.rebound.cli.ImpactCommand;
 import org.rebound.cli.ImportCommand;
 import org.rebound.cli.IocCommand;
+import org.rebound.cli.ObligationsCommand;
 import org.rebound.cli.PlanCommand;
 import org.rebound.cli.PsplibCommand;
 import org.rebound.cli.ResetAdminCommand;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class, ServeCommand.class, ValidateCommand.class, ImportCommand.class, ExportCommand.class,
                 ImpactCommand.class, PlanCommand.class, PsplibCommand.class, GenerateCommand.class, AuditCommand.class,
-                IocCommand.class, StixCommand.class, ScanCommand.class, BreachCommand.class, ResetAdminCommand.class,
+                IocCommand.class, StixCommand.class, ScanCommand.class, BreachCommand.class, ObligationsCommand.class,
+                ResetAdminCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

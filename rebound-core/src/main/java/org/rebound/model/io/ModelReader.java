@@ -14,10 +14,6 @@ import java.util.Set;
 import java.util.Optional;
 import org.rebound.model.Enterprise;
 import org.rebound.model.EnterpriseSystem;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -26,8 +22,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * result is a {@link ModelLoad} carrying the enterprise or every problem found.
  */
 public final class ModelReader {
-
-    private static final int MAX_CODE_POINTS = 512 * 1024 * 1024;
 
     private ModelReader() {
     }
@@ -70,27 +64,8 @@ public final class ModelReader {
     private static ModelLoad read(String source, Reader reader, List<EnterpriseSystem> extraSystems,
                                   Set<String> brokenIds, Problems problems)
             throws IOException {
-        Optional<Node> root;
-        try {
-            LoadSettings settings = LoadSettings.builder()
-                    .setLabel(source)
-                    .setCodePointLimit(MAX_CODE_POINTS)
-                    .setAllowDuplicateKeys(true)
-                    .build();
-            root = new Compose(settings).composeReader(reader);
-        } catch (MarkedYamlEngineException syntax) {
-            int line = syntax.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
-            int column = syntax.getProblemMark().map(mark -> mark.getColumn() + 1).orElse(0);
-            problems.add(new ModelProblem(ModelProblem.Severity.ERROR, source, line, column, "",
-                    "not valid YAML or JSON: " + syntax.getProblem()));
-            return new ModelLoad.Rejected(problems.sorted());
-        } catch (YamlEngineException syntax) {
-            problems.add(new ModelProblem(ModelProblem.Severity.ERROR, source, 0, 0, "",
-                    "not valid YAML or JSON: " + syntax.getMessage()));
-            return new ModelLoad.Rejected(problems.sorted());
-        }
+        Optional<Node> root = NodeReader.compose(source, reader, problems);
         if (root.isEmpty()) {
-            problems.add(new ModelProblem(ModelProblem.Severity.ERROR, source, 1, 1, "", "the file is empty"));
             return new ModelLoad.Rejected(problems.sorted());
         }
         Enterprise enterprise = new YamlModelParser(source, problems, brokenIds).parse(root.get(), extraSystems);

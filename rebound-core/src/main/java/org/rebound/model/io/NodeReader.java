@@ -1,5 +1,7 @@
 package org.rebound.model.io;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +12,17 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.rebound.model.Estimate;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -24,18 +33,50 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /**
  * Typed access to a composed YAML (or JSON) tree. Every read records the node's position under its
  * field path and reports a problem, returning null, when the node is not of the expected shape.
+ * Shared by the readers of every Rebound input file (models, incident facts).
  */
-final class NodeReader {
+public final class NodeReader {
+
+    private static final int MAX_CODE_POINTS = 512 * 1024 * 1024;
+
 
     private final String source;
     private final Problems problems;
 
-    NodeReader(String source, Problems problems) {
+    public NodeReader(String source, Problems problems) {
         this.source = source;
         this.problems = problems;
     }
 
-    void place(String path, Node node) {
+    /**
+     * The document of a YAML or JSON text, or empty after reporting why there is none (a syntax
+     * error with its line and column, or an empty file).
+     */
+    public static Optional<Node> compose(String source, Reader text, Problems problems) throws IOException {
+        try {
+            LoadSettings settings = LoadSettings.builder()
+                    .setLabel(source)
+                    .setCodePointLimit(MAX_CODE_POINTS)
+                    .setAllowDuplicateKeys(true)
+                    .build();
+            Optional<Node> root = new Compose(settings).composeReader(text);
+            if (root.isEmpty()) {
+                problems.add(new ModelProblem(ModelProblem.Severity.ERROR, source, 1, 1, "", "the file is empty"));
+            }
+            return root;
+        } catch (MarkedYamlEngineException syntax) {
+            int line = syntax.getProblemMark().map(mark -> mark.getLine() + 1).orElse(0);
+            int column = syntax.getProblemMark().map(mark -> mark.getColumn() + 1).orElse(0);
+            problems.add(new ModelProblem(ModelProblem.Severity.ERROR, source, line, column, "",
+                    "not valid YAML or JSON: " + syntax.getProblem()));
+        } catch (YamlEngineException syntax) {
+            problems.add(new ModelProblem(ModelProblem.Severity.ERROR, source, 0, 0, "",
+                    "not valid YAML or JSON: " + syntax.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    public void place(String path, Node node) {
         node.getStartMark().ifPresent(mark ->
                 problems.sourceMap().put(path, new SourceMap.Position(source, mark.getLine() + 1, mark.getColumn() + 1)));
     }
@@ -44,7 +85,19 @@ final class NodeReader {
      * The entries of a mapping by key, rejecting duplicate keys and keys outside {@code allowed}
      * (with a suggestion for a near miss).
      */
-    @Nullable Map<String, Node> mapping(Node node, String path, Set<String> allowed) {
+    public @Nullable Map<String, Node> mapping(Node node, String path, Set<String> allowed) {
+        return mapping(node, path, allowed::contains, allowed);
+    }
+
+    /**
+     * The entries of a mapping whose keys are data (places, rule ids) rather than field names; the
+     * caller checks each key. Duplicate keys are rejected.
+     */
+    public @Nullable Map<String, Node> entries(Node node, String path) {
+        return mapping(node, path, key -> true, Set.of());
+    }
+
+    private @Nullable Map<String, Node> mapping(Node node, String path, Predicate<String> isAllowed, Set<String> allowed) {
         place(path, node);
         if (!(node instanceof MappingNode mapping)) {
             problems.error(path, "must be a mapping of fields, got " + describe(node));
@@ -59,7 +112,7 @@ final class NodeReader {
             }
             String key = keyNode.getValue();
             String fieldPath = path.isEmpty() ? key : path + "." + key;
-            if (!allowed.contains(key)) {
+            if (!isAllowed.test(key)) {
                 place(fieldPath, keyNode);
                 problems.error(fieldPath, "unknown field '" + key + "'" + Suggestions.didYouMean(key, allowed)
                         + "; allowed: " + String.join(", ", allowed));
@@ -74,7 +127,7 @@ final class NodeReader {
         return entries;
     }
 
-    @Nullable List<Node> sequence(Node node, String path) {
+    public @Nullable List<Node> sequence(Node node, String path) {
         place(path, node);
         if (node instanceof SequenceNode sequence) {
             return sequence.getValue();
@@ -86,7 +139,7 @@ final class NodeReader {
         return null;
     }
 
-    @Nullable String string(Node node, String path) {
+    public @Nullable String string(Node node, String path) {
         place(path, node);
         if (node instanceof ScalarNode scalar && !isNull(node)) {
             String value = scalar.getValue().trim();
@@ -101,7 +154,7 @@ final class NodeReader {
     }
 
     /** An id: one word of letters, digits and {@code . _ : -}, as referenced elsewhere in the model. */
-    @Nullable String id(Node node, String path) {
+    public @Nullable String id(Node node, String path) {
         String value = string(node, path);
         if (value != null && !Ids.isValid(value)) {
             problems.error(path, "'" + value + "' is not a valid id: use letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
@@ -111,7 +164,7 @@ final class NodeReader {
     }
 
     /** A list of ids; a single id is taken as a list of one. Each element's position is recorded as {@code path[i]}. */
-    @Nullable List<String> idList(Node node, String path) {
+    public @Nullable List<String> idList(Node node, String path) {
         if (node instanceof ScalarNode && !isNull(node)) {
             String single = id(node, path + "[0]");
             return single == null ? null : List.of(single);
@@ -133,7 +186,16 @@ final class NodeReader {
         return complete ? ids : null;
     }
 
-    @Nullable Double number(Node node, String path) {
+    public @Nullable Boolean bool(Node node, String path) {
+        place(path, node);
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
+            return Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT));
+        }
+        problems.error(path, "must be true or false, got " + describe(node));
+        return null;
+    }
+
+    public @Nullable Double number(Node node, String path) {
         place(path, node);
         if (node instanceof ScalarNode scalar && (scalar.getTag().equals(Tag.INT) || scalar.getTag().equals(Tag.FLOAT))) {
             try {
@@ -149,7 +211,7 @@ final class NodeReader {
         return null;
     }
 
-    @Nullable Double nonNegative(Node node, String path) {
+    public @Nullable Double nonNegative(Node node, String path) {
         Double value = number(node, path);
         if (value != null && value < 0) {
             problems.error(path, "must not be negative, got " + format(value));
@@ -158,7 +220,7 @@ final class NodeReader {
         return value;
     }
 
-    @Nullable Integer integer(Node node, String path) {
+    public @Nullable Integer integer(Node node, String path) {
         place(path, node);
         if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.INT)) {
             try {
@@ -171,7 +233,7 @@ final class NodeReader {
         return null;
     }
 
-    @Nullable Duration duration(Node node, String path) {
+    public @Nullable Duration duration(Node node, String path) {
         String text = string(node, path);
         if (text == null) {
             return null;
@@ -185,7 +247,7 @@ final class NodeReader {
         return parsed.get();
     }
 
-    @Nullable Instant instant(Node node, String path) {
+    public @Nullable Instant instant(Node node, String path) {
         String text = string(node, path);
         if (text == null) {
             return null;
@@ -198,7 +260,7 @@ final class NodeReader {
         }
     }
 
-    @Nullable LocalTime localTime(Node node, String path) {
+    public @Nullable LocalTime localTime(Node node, String path) {
         String text = string(node, path);
         if (text == null) {
             return null;
@@ -211,7 +273,7 @@ final class NodeReader {
         }
     }
 
-    @Nullable ZoneId zone(Node node, String path) {
+    public @Nullable ZoneId zone(Node node, String path) {
         String text = string(node, path);
         if (text == null) {
             return null;
@@ -225,7 +287,7 @@ final class NodeReader {
     }
 
     /** A duration ({@code 24h}) or a three-point estimate ({@code {min: 12h, likely: 24h, max: 72h}}). */
-    @Nullable Estimate estimate(Node node, String path) {
+    public @Nullable Estimate estimate(Node node, String path) {
         if (!(node instanceof MappingNode)) {
             Duration exactly = duration(node, path);
             return exactly == null ? null : Estimate.exactly(exactly);

@@ -5,11 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import org.rebound.model.io.ModelProblem.Severity;
 
-/** Collects the problems of one model load, placing each by its field path. */
-final class Problems {
+/** Collects the problems of one input file load, placing each by its field path. */
+public final class Problems {
 
     private final SourceMap sourceMap;
     private final List<ModelProblem> found = new ArrayList<>();
+
+    public Problems(String source) {
+        this(new SourceMap(source));
+    }
 
     Problems(SourceMap sourceMap) {
         this.sourceMap = sourceMap;
@@ -19,15 +23,15 @@ final class Problems {
         return sourceMap;
     }
 
-    void error(String path, String message) {
+    public void error(String path, String message) {
         add(Severity.ERROR, path, message);
     }
 
-    void warning(String path, String message) {
+    public void warning(String path, String message) {
         add(Severity.WARNING, path, message);
     }
 
-    void add(ModelProblem problem) {
+    public void add(ModelProblem problem) {
         found.add(problem);
     }
 
@@ -36,12 +40,12 @@ final class Problems {
         found.add(new ModelProblem(severity, at.source(), at.line(), at.column(), path, message));
     }
 
-    boolean hasErrors() {
+    public boolean hasErrors() {
         return found.stream().anyMatch(ModelProblem::isError);
     }
 
     /** All problems, sorted by file and place so that a reader can walk the file top to bottom. */
-    List<ModelProblem> sorted() {
+    public List<ModelProblem> sorted() {
         return found.stream()
                 .sorted(Comparator.comparing(ModelProblem::source)
                         .thenComparingInt(ModelProblem::line)
