@@ -85,6 +85,10 @@ class SecurityConfig {
                                 .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/incidents")
                                 .hasAnyRole(Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/organisation")
+                                .hasAnyRole(Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name())
+                        .requestMatchers(HttpMethod.POST, "/organisation")
+                                .hasAnyRole(Role.ADMIN.name(), Role.INCIDENT_COMMANDER.name())
                         // what is shared with a partner is decided per incident (membership, TLP) by Incidents
                         .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*", "/api/incidents/*/observables")
                                 .hasAnyRole(ALL_ROLES)

@@ -11,6 +11,7 @@ import org.rebound.incident.application.IncidentTasks;
 import org.rebound.incident.application.Incidents;
 import org.rebound.model.SystemState;
 import org.rebound.model.demo.DemoEnterprise;
+import org.rebound.obligations.application.IncidentObligations;
 
 /**
  * Puts Albion Motors into a database that has no model: imports the demo model and declares its
@@ -43,7 +44,8 @@ final class DemoIncident {
     }
 
     /** Seeds the demo unless the database already holds a model; returns whether it did. */
-    static boolean seedIfEmpty(ImpactService service, Incidents incidents, IncidentTasks tasks, IncidentEvidence evidence, Clock clock) {
+    static boolean seedIfEmpty(ImpactService service, Incidents incidents, IncidentTasks tasks, IncidentEvidence evidence,
+                               IncidentObligations obligations, Clock clock) {
         if (service.situation().isPresent()) {
             return false;
         }
@@ -53,7 +55,7 @@ final class DemoIncident {
         for (Step step : FIRST_TWO_DAYS) {
             service.changeState(step.system(), step.state(), step.reason(), ACTOR, start.plus(Duration.ofHours(step.hoursAfterStart())));
         }
-        DemoResponse.open(incidents, tasks, evidence, start);
+        DemoResponse.open(incidents, tasks, evidence, obligations, start);
         return true;
     }
 }

@@ -3,6 +3,7 @@ package org.rebound.server;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.rebound.incident.application.Caller;
@@ -13,6 +14,7 @@ import org.rebound.incident.application.Incidents;
 import org.rebound.incident.persistence.IncidentStore.StoredIncident;
 import org.rebound.incident.persistence.TaskStore;
 import org.rebound.model.demo.DemoEnterprise;
+import org.rebound.obligations.application.IncidentObligations;
 import org.rebound.security.AdminAccount;
 import org.rebound.security.Role;
 
@@ -91,7 +93,8 @@ final class DemoResponse {
     private static final List<String> UNDER_WAY = List.of("Find the initial access", "Hunt for persistence", "Tell suppliers",
             "Assess whether personal data");
 
-    static void open(Incidents incidents, IncidentTasks tasks, IncidentEvidence evidence, Instant start) {
+    static void open(Incidents incidents, IncidentTasks tasks, IncidentEvidence evidence, IncidentObligations obligations,
+                     Instant start) {
         Caller admin = new Caller(AdminAccount.USERNAME, Set.of(Role.ADMIN));
         StoredIncident incident = done(incidents.open(new Incidents.Draft("Ransomware and data theft across Albion Motors",
                 "Scattered Spider-style intrusion through the IT service desk; ESXi estates encrypted at every plant; customer"
@@ -113,6 +116,7 @@ final class DemoResponse {
                 List.of("scattered-spider")), admin));
         done(incidents.addObservables(incident.id(), new Incidents.Paste(TEAM_INDICATORS, true, true, "amber", List.of()), admin));
         recordEvidence(evidence, incident.id(), start, admin);
+        recordNotificationFacts(obligations, incident.id(), start, admin);
         long playbook = tasks.playbooks().stream().filter(view -> view.name().equals("Ransomware")).findFirst().orElseThrow().id();
         for (TaskStore.Task task : done(tasks.apply(incident.id(), playbook, admin))) {
             String status = DONE.stream().anyMatch(task.title()::startsWith) ? "done"
@@ -121,6 +125,21 @@ final class DemoResponse {
                 done(tasks.change(incident.id(), task.id(), new IncidentTasks.TaskChange(status, null, null), admin));
             }
         }
+    }
+
+    /**
+     * The facts of the issue's worked example: a British car maker under NIS2 (its EU operations) and
+     * listed in the US, with customer data of four jurisdictions stolen; the ICO told after 40 hours.
+     */
+    private static void recordNotificationFacts(IncidentObligations obligations, long incident, Instant start, Caller admin) {
+        done(obligations.setProfile(new IncidentObligations.ProfileInput("Albion Motors", "GB", "important", true, null, null),
+                admin));
+        done(obligations.recordFacts(incident, new IncidentObligations.FactsInput(start, true,
+                List.of("contact", "financial", "government-id"),
+                Map.of("GB", 120_000L, "DE", 5_000L, "US-CA", 700L, "US-TX", 40L), true, false, false, false, false, true), admin));
+        done(obligations.recordNotice(incident, new IncidentObligations.NoticeInput("uk-gdpr-art33",
+                "Information Commissioner's Office (ICO)", "portal", "ICO/IC-401287", "General Counsel",
+                start.plus(Duration.ofHours(40))), admin));
     }
 
     /** Disk and memory images taken by the forensic firm, kept in its lab, with their hand-overs so far. */

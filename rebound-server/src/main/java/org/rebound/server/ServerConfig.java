@@ -2,6 +2,8 @@ package org.rebound.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import org.rebound.audit.AuditLog;
 import org.rebound.breach.application.BreachRegisters;
 import org.rebound.breach.persistence.BreachStore;
@@ -22,6 +24,10 @@ import org.rebound.incident.persistence.TimelineStore;
 import org.rebound.impact.persistence.ScenarioActivations;
 import org.rebound.impact.persistence.StateEventStore;
 import org.rebound.json.Json;
+import org.rebound.obligations.ObligationsEngine;
+import org.rebound.obligations.application.DeadlineAlerts;
+import org.rebound.obligations.application.IncidentObligations;
+import org.rebound.obligations.persistence.ObligationStore;
 import org.rebound.planning.application.PlanningService;
 import org.rebound.planning.persistence.ActivityEventStore;
 import org.rebound.planning.persistence.PlanStore;
@@ -29,11 +35,16 @@ import org.rebound.model.application.ModelImports;
 import org.rebound.model.persistence.ModelStore;
 import org.rebound.security.AdminAccount;
 import org.rebound.security.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Builds the plain-Java stores and use cases as beans. */
 @Configuration
 class ServerConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerConfig.class);
 
     /** Microsecond ticks: the precision both databases keep, so that what is stored reads back equal. */
     @Bean
@@ -151,6 +164,38 @@ class ServerConfig {
                                     TransactionTemplate transactions, Clock clock) {
         RegisterCipher cipher = RegisterCipher.open(System.getenv("REBOUND_BREACH_KEY"), properties.breachKeyFile());
         return new BreachRegisters(incidents, new BreachStore(jdbc, cipher), audit, transactions, clock);
+    }
+
+    @Bean
+    ObligationStore obligationStore(JdbcClient jdbc) {
+        return new ObligationStore(jdbc);
+    }
+
+    @Bean
+    IncidentObligations incidentObligations(Incidents incidents, BreachRegisters registers, ObligationStore store, AuditLog audit,
+                                            TransactionTemplate transactions, Clock clock) {
+        return new IncidentObligations(incidents, registers, store, ObligationsEngine.standard(), audit, transactions, clock);
+    }
+
+    @Bean
+    DeadlineAlerts deadlineAlerts(Incidents incidents, IncidentObligations obligations, ObligationStore store, AuditLog audit,
+                                  TransactionTemplate transactions, ObligationsProperties properties,
+                                  ObjectProvider<JavaMailSender> mail, ApplicationEventPublisher publisher) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null && !properties.alertMailTo().isEmpty()) {
+            log.warn("rebound.obligations.alert-mail-to is set but no SMTP server is (spring.mail.host): deadline alerts stay in the app");
+        }
+        List<String> mailTo = sender == null ? List.of() : properties.alertMailTo();
+        DeadlineAlerts.Mailer mailer = (to, subject, body) -> {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(properties.alertMailFrom());
+            message.setTo(to.toArray(String[]::new));
+            message.setSubject(subject);
+            message.setText(body);
+            Objects.requireNonNull(sender, "no SMTP server").send(message);
+        };
+        return new DeadlineAlerts(incidents, obligations, store, audit, transactions, properties.alertLeadTimes(), mailTo, mailer,
+                publisher::publishEvent);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import org.rebound.incident.Playbook;
 import org.rebound.incident.application.IncidentEvidence;
 import org.rebound.incident.application.IncidentTasks;
 import org.rebound.incident.application.Incidents;
+import org.rebound.obligations.application.IncidentObligations;
 import org.rebound.security.AdminAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +26,19 @@ class StartupTasks implements ApplicationRunner {
     private final Incidents incidents;
     private final IncidentTasks tasks;
     private final IncidentEvidence evidence;
+    private final IncidentObligations obligations;
     private final ReboundProperties properties;
     private final StartupReport report;
     private final Clock clock;
 
     StartupTasks(AdminAccount admin, ImpactService impact, Incidents incidents, IncidentTasks tasks, IncidentEvidence evidence,
-                 ReboundProperties properties, StartupReport report, Clock clock) {
+                 IncidentObligations obligations, ReboundProperties properties, StartupReport report, Clock clock) {
         this.admin = admin;
         this.impact = impact;
         this.incidents = incidents;
         this.tasks = tasks;
         this.evidence = evidence;
+        this.obligations = obligations;
         this.properties = properties;
         this.report = report;
         this.clock = clock;
@@ -45,7 +48,7 @@ class StartupTasks implements ApplicationRunner {
     public void run(ApplicationArguments arguments) {
         admin.createIfNoAccounts(properties.adminPassword()).ifPresent(report::adminPasswordGenerated);
         tasks.provide(Playbook.ransomware());
-        if (properties.demo() && DemoIncident.seedIfEmpty(impact, incidents, tasks, evidence, clock)) {
+        if (properties.demo() && DemoIncident.seedIfEmpty(impact, incidents, tasks, evidence, obligations, clock)) {
             log.info("loaded the Albion Motors demo incident");
         }
     }

@@ -60,12 +60,22 @@ public final class Formats {
             return "";
         }
         Duration elapsed = Duration.between(instant, clock.instant());
-        if (elapsed.isNegative()) {
-            return "now";
+        return elapsed.isNegative() ? "now" : span(elapsed);
+    }
+
+    /** How long until a deadline: {@code in 2d 3h}, or {@code 45m ago} once it has passed. */
+    public String until(@Nullable Instant instant) {
+        if (instant == null) {
+            return "";
         }
-        long days = elapsed.toDays();
-        long hours = elapsed.toHoursPart();
-        long minutes = elapsed.toMinutesPart();
+        Duration left = Duration.between(clock.instant(), instant);
+        return left.isNegative() ? span(left.negated()) + " ago" : "in " + span(left);
+    }
+
+    private static String span(Duration duration) {
+        long days = duration.toDays();
+        long hours = duration.toHoursPart();
+        long minutes = duration.toMinutesPart();
         if (days > 0) {
             return days + "d " + hours + "h";
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.rebound.impact.application.ImpactChanged;
+import org.rebound.obligations.application.DeadlineAlertRaised;
 import org.rebound.planning.application.PlanComputed;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes server-sent events to open pages: {@code impact} when something changed the picture,
- * {@code plan} when a new plan was computed, {@code tick} regularly so that running loss counters move. Dashboards reload the parts they show
+ * {@code plan} when a new plan was computed, {@code alert} when a notification deadline alert was raised, {@code tick} regularly so that running loss counters move. Dashboards reload the parts they show
  * when an event arrives. Sending happens on a thread of its own so that a slow client never holds
  * up the change that caused the event.
  */
@@ -61,6 +62,12 @@ class LiveUpdates {
     @EventListener
     void planComputed(PlanComputed computed) {
         broadcast("plan", "plan " + computed.planId() + ": " + computed.reason());
+    }
+
+    @EventListener
+    void deadlineAlert(DeadlineAlertRaised raised) {
+        // no content: each page reloads the deadlines its viewer may see
+        broadcast("alert", "deadlines");
     }
 
     @Scheduled(fixedDelayString = "${rebound.tick-interval:15s}", initialDelayString = "${rebound.tick-interval:15s}")

@@ -87,7 +87,12 @@ class AuthorizationMatrixIntegrationTests {
             new Endpoint("GET", "/api/audit/verify", "", ADMINS),
             new Endpoint("GET", "/api/users", "", ADMINS),
             new Endpoint("POST", "/api/users", "{\"username\": \"matrix-new\", \"roles\": []}", ADMINS),
-            new Endpoint("GET", "/api/tokens", "", EVERYONE_INSIDE));
+            new Endpoint("GET", "/api/tokens", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/api/organisation", "", EVERYONE_INSIDE),
+            new Endpoint("PUT", "/api/organisation", "json", COMMANDERS),
+            new Endpoint("GET", "/api/obligations/open", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/api/obligations/alerts", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/obligations/deadlines", "", EVERYONE_INSIDE));
 
     @LocalServerPort
     int port;
@@ -157,7 +162,8 @@ class AuthorizationMatrixIntegrationTests {
             case "GET" -> endpoint.path().startsWith("/api") || endpoint.path().startsWith("/v3")
                     ? caller.get(endpoint.path()) : caller.getPage(endpoint.path());
             case "POST" -> caller.postJson(endpoint.path(), endpoint.body());
-            case "PUT" -> caller.put(endpoint.path(), "application/yaml", DemoEnterprise.yaml());
+            case "PUT" -> endpoint.body().equals("yaml") ? caller.put(endpoint.path(), "application/yaml", DemoEnterprise.yaml())
+                    : caller.put(endpoint.path(), "application/json", "{\"name\": \"Albion Motors\", \"country\": \"GB\"}");
             default -> throw new IllegalArgumentException(endpoint.method());
         };
     }

@@ -58,6 +58,14 @@ public final class BreachRegisters {
         this.clock = clock;
     }
 
+    /**
+     * What the incident's registers expose, as counts (people per country or US state, categories found);
+     * for the obligations capability, which computes notification duties from them. No personal data.
+     */
+    public BreachStore.Exposure exposure(long incident) {
+        return store.exposure(incident);
+    }
+
     /** The registers of the incident, newest first, with their counts; no personal data. */
     public IncidentOutcome<List<Register>> registers(long incident, Caller caller) {
         return incidents.guarded(incident, caller, Access::canRead, "you are not a member of this incident",

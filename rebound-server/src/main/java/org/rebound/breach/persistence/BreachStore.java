@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.rebound.breach.AffectedPerson;
 import org.rebound.breach.Category;
@@ -103,6 +106,43 @@ public final class BreachStore {
                         .param("sealed" + i, cipher.seal(JSON.writeValueAsString(sealed), bound(register, person.personKey())));
             }
             statement.update();
+        }
+    }
+
+    /**
+     * What the incident's registers expose, without opening a sealed field: people per country or US
+     * state and the categories found. A person is counted once per register group of the same
+     * categories and countries, so one found in two registers with different findings counts twice.
+     */
+    public Exposure exposure(long incident) {
+        Map<String, Long> byPlace = new TreeMap<>();
+        Set<String> categories = new TreeSet<>();
+        jdbc.sql("""
+                        select p.countries, p.categories, count(distinct p.person_key) as people
+                        from breach_person p join breach_register r on r.id = p.register_id
+                        where r.incident_id = :incident group by p.countries, p.categories""")
+                .param("incident", incident)
+                .query((RowCallbackHandler) row -> {
+                    long people = row.getLong("people");
+                    for (String place : row.getString("countries").split(",")) {
+                        if (!place.isEmpty()) {
+                            byPlace.merge(place, people, Long::sum);
+                        }
+                    }
+                    for (String category : row.getString("categories").split(",")) {
+                        if (!category.isEmpty()) {
+                            categories.add(category);
+                        }
+                    }
+                });
+        return new Exposure(byPlace, categories);
+    }
+
+    /** People per place and the categories of data exposed, as counted from the registers. */
+    public record Exposure(Map<String, Long> peopleByPlace, Set<String> categories) {
+        public Exposure {
+            peopleByPlace = Map.copyOf(peopleByPlace);
+            categories = Set.copyOf(categories);
         }
     }
 

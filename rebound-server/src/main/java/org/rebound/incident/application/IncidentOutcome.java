@@ -1,9 +1,24 @@
 package org.rebound.incident.application;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** What an incident use case did: done with a value, or why not. */
 public sealed interface IncidentOutcome<T> {
+
+    /** The same outcome with a done value turned into another (a view of it); refusals pass unchanged. */
+    default <U> IncidentOutcome<U> map(Function<T, U> change) {
+        if (this instanceof Done<T> done) {
+            return new Done<>(change.apply(done.value()));
+        }
+        if (this instanceof Rejected<T> rejected) {
+            return new Rejected<>(rejected.problems());
+        }
+        if (this instanceof Forbidden<T> forbidden) {
+            return new Forbidden<>(forbidden.reason());
+        }
+        return new NotFound<>(((NotFound<T>) this).incident());
+    }
 
     /** One field or line that was not acceptable. */
     record Problem(String field, String message) {

@@ -220,6 +220,16 @@ public final class Incidents {
         return access.canRead() || access == Access.SHARED && incident.tlp().shareableWithCommunity();
     }
 
+    /**
+     * The incidents still being worked (not recovered, not merged into another), for jobs that run on
+     * the system's behalf, such as deadline alerts; never shown to a caller as such.
+     */
+    public List<StoredIncident> active() {
+        return incidents.all().stream()
+                .filter(incident -> incident.recoveredAt() == null && incident.mergedInto() == null)
+                .toList();
+    }
+
     public IncidentOutcome<Detail> detail(long id, Caller caller) {
         return withAccess(id, caller, access -> access != Access.NONE, "", (incident, access) ->
                 new Done<>(new Detail(visibleTo(incident, access), access,
