@@ -18,6 +18,9 @@ import org.rebound.incident.persistence.PlaybookStore;
 import org.rebound.incident.persistence.TaskStore;
 import org.rebound.intel.IntelSharing;
 import org.rebound.reports.CaseFile;
+import org.rebound.reports.IncidentReports;
+import org.rebound.reports.persistence.LessonsStore;
+import org.rebound.reports.web.TemplateReportRenderer;
 import org.rebound.incident.persistence.IncidentStore;
 import org.rebound.incident.persistence.ObservableStore;
 import org.rebound.incident.persistence.TimelineStore;
@@ -48,6 +51,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the plain-Java stores and use cases as beans. */
@@ -196,6 +200,14 @@ class ServerConfig {
         };
         return new DeadlineAlerts(incidents, obligations, store, audit, transactions, properties.alertLeadTimes(), mailTo, mailer,
                 publisher::publishEvent);
+    }
+
+    @Bean
+    IncidentReports incidentReports(Incidents incidents, ImpactService impact, PlanningService planning, IncidentObligations obligations,
+                                    JdbcClient jdbc, ITemplateEngine templates, AuditLog audit, TransactionTemplate transactions,
+                                    Clock clock) {
+        return new IncidentReports(incidents, impact, planning, obligations, new LessonsStore(jdbc),
+                new TemplateReportRenderer(templates, clock), audit, transactions, clock);
     }
 
     @Bean

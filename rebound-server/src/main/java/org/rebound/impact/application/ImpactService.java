@@ -3,6 +3,8 @@ package org.rebound.impact.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +19,7 @@ import org.rebound.audit.AuditLog;
 import org.rebound.impact.AvailabilityChange;
 import org.rebound.impact.ImpactModel;
 import org.rebound.impact.ImpactTracker;
+import org.rebound.impact.ProcessState;
 import org.rebound.impact.StateChange;
 import org.rebound.impact.persistence.ScenarioActivations;
 import org.rebound.impact.persistence.ScenarioActivations.Activation;
@@ -175,6 +178,53 @@ public final class ImpactService {
             series.add(new SeriesPoint(at, rate, tracker.lossBetween(start, at), backlogs));
         }
         return series;
+    }
+
+    /**
+     * The incident's impact from its start until now, for reports: {@code points} points of the loss
+     * curve, every process that was not up at some time, and per UTC day the most processes down and
+     * degraded at any hour. Empty while no model has been imported.
+     */
+    public synchronized Optional<ImpactHistory> history(int points) {
+        if (loaded == null) {
+            return Optional.empty();
+        }
+        ImpactTracker tracker = loaded.tracker();
+        Instant start = tracker.start();
+        Instant end = now(loaded);
+        List<ImpactHistory.ProcessHistory> processes = new ArrayList<>();
+        for (BusinessProcess process : loaded.enterprise().processes()) {
+            var outages = tracker.outages(process.id());
+            if (!outages.isEmpty()) {
+                processes.add(new ImpactHistory.ProcessHistory(process.id(), process.name(), process.site(), outages,
+                        tracker.lossBetween(process.id(), start, end)));
+            }
+        }
+        processes.sort(Comparator.comparingDouble(ImpactHistory.ProcessHistory::loss).reversed());
+        List<ImpactHistory.DayCount> days = new ArrayList<>();
+        for (LocalDate day = start.atZone(ZoneOffset.UTC).toLocalDate(); !day.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(end);
+             day = day.plusDays(1)) {
+            Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            int down = 0;
+            int degraded = 0;
+            for (Instant at = from.isBefore(start) ? start : from; at.isBefore(from.plus(Duration.ofDays(1))) && !at.isAfter(end);
+                 at = at.plus(Duration.ofHours(1))) {
+                int downNow = 0;
+                int degradedNow = 0;
+                for (ImpactHistory.ProcessHistory process : processes) {
+                    ProcessState state = tracker.stateAt(process.id(), at);
+                    downNow += state == ProcessState.DOWN ? 1 : 0;
+                    degradedNow += state == ProcessState.DEGRADED ? 1 : 0;
+                }
+                down = Math.max(down, downNow);
+                degraded = Math.max(degraded, degradedNow);
+            }
+            days.add(new ImpactHistory.DayCount(day, down, degraded));
+        }
+        Activation incident = loaded.incident();
+        return Optional.of(new ImpactHistory(loaded.enterprise().name(), loaded.enterprise().currency(),
+                incident == null ? null : incident.scenario(), start, end, tracker.lossBetween(start, end), series(points),
+                processes, days, tracker.reportAt(end).backlogs()));
     }
 
     /**
