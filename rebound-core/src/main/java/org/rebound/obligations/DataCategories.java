@@ -57,6 +57,45 @@ public final class DataCategories {
         return all;
     }
 
+    /**
+     * A category (breach category id or group) in words for a letter to the person it is about:
+     * {@code iban} is "your bank account number (IBAN)", {@code government-id} "your government
+     * identification numbers"; an unknown id is returned as it is.
+     */
+    public static String toThePerson(String category) {
+        return PERSONAL_WORDS.getOrDefault(category.trim().toLowerCase(Locale.ROOT), category);
+    }
+
+    /** A group in words for a report to an authority: {@code financial} is "bank account details". */
+    public static String inReport(String group) {
+        return REPORT_WORDS.getOrDefault(group, group);
+    }
+
+    private static final Map<String, String> PERSONAL_WORDS = Map.ofEntries(
+            Map.entry("name", "your name"), Map.entry("email", "your e-mail address"), Map.entry("phone", "your phone number"),
+            Map.entry("address", "your postal address"), Map.entry("postcode", "your postcode"),
+            Map.entry("date-of-birth", "your date of birth"), Map.entry("national-id", "your national identification number"),
+            Map.entry("passport", "your passport number"), Map.entry("driving-licence", "your driving licence number"),
+            Map.entry("payment-card", "your payment card number"), Map.entry("iban", "your bank account number (IBAN)"),
+            Map.entry("bank-account", "your bank account details"), Map.entry("vin", "your vehicle identification number (VIN)"),
+            Map.entry("vehicle-registration", "your vehicle registration number"),
+            Map.entry("ip-address", "IP addresses you connected from"), Map.entry("username", "your username"),
+            Map.entry("credentials", "your login credentials"), Map.entry("health", "information about your health"),
+            Map.entry("contact", "your contact details"), Map.entry("identity", "your date of birth"),
+            Map.entry("government-id", "your government identification numbers"), Map.entry("financial", "your bank account details"),
+            Map.entry("biometric", "biometric data about you"), Map.entry("special-category", "sensitive information about you"),
+            Map.entry("vehicle", "your vehicle details"), Map.entry("online-identifier", "your online identifiers"));
+
+    private static final Map<String, String> REPORT_WORDS = Map.ofEntries(
+            Map.entry("contact", "contact details (names, e-mail addresses, phone numbers, postal addresses)"),
+            Map.entry("identity", "dates of birth"),
+            Map.entry("government-id", "government identifiers (national insurance or social security, passport and driving licence numbers)"),
+            Map.entry("financial", "bank account details"), Map.entry("payment-card", "payment card numbers"),
+            Map.entry("credentials", "login credentials"), Map.entry("health", "health data"), Map.entry("biometric", "biometric data"),
+            Map.entry("special-category", "special categories of personal data (Art. 9 GDPR)"),
+            Map.entry("vehicle", "vehicle identifiers (VINs and registrations)"),
+            Map.entry("online-identifier", "online identifiers (IP addresses, usernames)"));
+
     private static Map<String, String> breachCategories() {
         Map<String, String> groups = new LinkedHashMap<>();
         for (String contact : List.of("name", "email", "phone", "address", "postcode")) {

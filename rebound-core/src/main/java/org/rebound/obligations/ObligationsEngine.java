@@ -56,6 +56,14 @@ public final class ObligationsEngine {
         return places.isKnownPlace(place);
     }
 
+    /**
+     * Whether {@code place} (a country code or a US state) lies in {@code region}: {@code EEA}, {@code EU},
+     * a country code (which for {@code US} includes its states) or a US state.
+     */
+    public boolean inRegion(String place, String region) {
+        return places.inRegion(place, region);
+    }
+
     /** Whether {@code country} is a member state of the European Union (where NIS2 applies). */
     public boolean isEuMemberState(String country) {
         return places.member(country).filter(Jurisdictions.Member::eu).isPresent();

@@ -3,7 +3,9 @@ package org.rebound.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.rebound.audit.AuditLog;
 import org.rebound.breach.application.BreachRegisters;
 import org.rebound.breach.persistence.BreachStore;
@@ -30,6 +32,9 @@ import org.rebound.json.Json;
 import org.rebound.obligations.ObligationsEngine;
 import org.rebound.obligations.application.DeadlineAlerts;
 import org.rebound.obligations.application.IncidentObligations;
+import org.rebound.obligations.application.NoticeDrafts;
+import org.rebound.obligations.persistence.DraftStore;
+import org.rebound.obligations.web.PdfLetterPrinter;
 import org.rebound.obligations.persistence.ObligationStore;
 import org.rebound.planning.application.PlanningService;
 import org.rebound.planning.persistence.ActivityEventStore;
@@ -190,16 +195,39 @@ class ServerConfig {
             log.warn("rebound.obligations.alert-mail-to is set but no SMTP server is (spring.mail.host): deadline alerts stay in the app");
         }
         List<String> mailTo = sender == null ? List.of() : properties.alertMailTo();
-        DeadlineAlerts.Mailer mailer = (to, subject, body) -> {
+        DeadlineAlerts.Mailer mailer = mailer(sender, properties.alertMailFrom());
+        return new DeadlineAlerts(incidents, obligations, store, audit, transactions, properties.alertLeadTimes(), mailTo, mailer,
+                publisher::publishEvent);
+    }
+
+    @Bean
+    NoticeDrafts noticeDrafts(Incidents incidents, IncidentObligations obligations, BreachRegisters registers, ImpactService impact,
+                              PlanningService planning, JdbcClient jdbc, ObligationsProperties properties,
+                              ObjectProvider<JavaMailSender> mail, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+        JavaMailSender sender = mail.getIfAvailable();
+        // not a bean: an Executor bean would make Spring Boot drop its own task executor
+        ExecutorService mailMerges = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rebound-mail-merge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new NoticeDrafts(incidents, obligations, registers, impact, planning, new DraftStore(jdbc), new PdfLetterPrinter(clock),
+                mailer(sender, properties.alertMailFrom()), sender != null, mailMerges, audit, transactions, clock);
+    }
+
+    /** Plain-text mail through the configured SMTP server; refuses when there is none. */
+    private static DeadlineAlerts.Mailer mailer(@Nullable JavaMailSender sender, String from) {
+        return (to, subject, body) -> {
+            if (sender == null) {
+                throw new IllegalStateException("no SMTP server is configured (spring.mail.host)");
+            }
             SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(properties.alertMailFrom());
+            message.setFrom(from);
             message.setTo(to.toArray(String[]::new));
             message.setSubject(subject);
             message.setText(body);
-            Objects.requireNonNull(sender, "no SMTP server").send(message);
+            sender.send(message);
         };
-        return new DeadlineAlerts(incidents, obligations, store, audit, transactions, properties.alertLeadTimes(), mailTo, mailer,
-                publisher::publishEvent);
     }
 
     @Bean

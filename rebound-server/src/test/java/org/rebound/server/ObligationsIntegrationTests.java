@@ -239,15 +239,117 @@ class ObligationsIntegrationTests extends DemoServerTests {
         HttpResponse<String> forExecutive = as("erin").getPage("/incidents/" + incident + "/obligations");
 
         assertThat(forDpo.statusCode()).isEqualTo(200);
-        assertThat(forDpo.body()).contains("Notification duties", "data-rule=\"gdpr-art33\"", "Record facts", "Record a notice");
+        assertThat(forDpo.body()).contains("Notification duties", "data-rule=\"gdpr-art33\"", "Record facts", "Record a notice",
+                "Write draft");
         assertThat(forExecutive.statusCode()).isEqualTo(200);
-        assertThat(forExecutive.body()).contains("data-rule=\"gdpr-art33\"").doesNotContain("Record facts", "Record a notice");
+        assertThat(forExecutive.body()).contains("data-rule=\"gdpr-art33\"").doesNotContain("Record facts", "Record a notice",
+                "Write draft");
         member("owen", PASSWORD, Role.BUSINESS_OWNER);
         ian.postJson("/api/incidents/" + incident + "/members", "{\"username\": \"owen\"}");
         assertThat(as("owen").getPage("/obligations/deadlines").body())
                 .contains("Notification deadlines", "Send the NIS2 early warning", "#" + incident);
         assertThat(as("dana").getPage("/incidents/" + incident + "/breach").body())
                 .contains("Breach scope", "Grace Adeyemi");
+    }
+
+    @Test
+    void aRegulatorReportIsDraftedFromTheFactsAndApprovedOnlyOnceItsInstructionsAreReplaced() {
+        String drafts = "/api/incidents/" + incident + "/drafts";
+        assertThat(as("rita").postJson(drafts, "{\"rule\": \"gdpr-art33\", \"contact\": \"DPO\"}").statusCode()).isEqualTo(403);
+        assertThat(read(as("dana").postJson(drafts, "{\"rule\": \"gdpr-art33\"}")).get("problems").get(0).get("field").asString())
+                .isEqualTo("contact");
+
+        HttpResponse<String> written = as("dana").postJson(drafts,
+                "{\"rule\": \"gdpr-art33\", \"contact\": \"Priya Shah, Data Protection Officer, dpo@albion.example, +44 20 7946 0000\"}");
+
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+        JsonNode draft = read(written);
+        String body = draft.get("body").asString();
+        assertThat(draft.get("template").asString()).isEqualTo("regulator-breach-report");
+        assertThat(body).contains("Personal data breach notification under Article 33 of the General Data Protection Regulation",
+                "To: The supervisory authority of each member state with affected residents: the competent German data protection authority",
+                "Categories of personal data concerned: contact details (names, e-mail addresses, phone numbers, postal addresses);"
+                        + " government identifiers",
+                "Approximate number of data subjects concerned: 3 (",
+                "Priya Shah, Data Protection Officer", "identity theft and fraud", "[NUMBER OF RECORDS, IF KNOWN]");
+        String approval = drafts + "/" + draft.get("id").asLong() + "/approval";
+        HttpResponse<String> premature = as("dana").postJson(approval, "{}");
+        assertThat(premature.statusCode()).isEqualTo(400);
+        assertThat(read(premature).get("problems").get(0).get("message").asString()).contains("[NUMBER OF RECORDS, IF KNOWN]");
+
+        String finished = body.replace("[NUMBER OF RECORDS, IF KNOWN]", "3 customer records")
+                .replace("[DESCRIBE THE MEASURES TAKEN AND PROPOSED]", "Dealer portal taken offline; passwords reset")
+                .replace("[CONFIRM THE DATE]", "by 5 December")
+                .replace("[DATE NOT YET ESTABLISHED]", "29 November 2026");
+        assertThat(as("dana").put(drafts + "/" + draft.get("id").asLong(), "application/json",
+                "{\"body\": " + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(finished) + "}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> approved = ian.postJson(approval, "{}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(read(approved).get("approved_by").asString()).isEqualTo("ian");
+        assertThat(as("dana").put(drafts + "/" + draft.get("id").asLong(), "application/json", "{\"body\": \"changed\"}").statusCode())
+                .as("an approved notice is frozen").isEqualTo(400);
+        assertThat(read(as("erin").get("/api/incidents/" + incident + "/timeline")).toString())
+                .contains("Notice approved: Personal data breach notification (gdpr-art33)");
+    }
+
+    @Test
+    void anApprovedLetterIsMailMergedToThePeopleOfItsRegionAndPrintedForThoseNotReachedByMail() throws Exception {
+        String drafts = "/api/incidents/" + incident + "/drafts";
+        JsonNode letter = read(as("dana").postJson(drafts,
+                "{\"rule\": \"gdpr-art34\", \"contact\": \"Priya Shah, dpo@albion.example\"}"));
+        assertThat(letter.get("template").asString()).isEqualTo("individual-gdpr-notice");
+        assertThat(letter.get("body").asString()).contains("Dear {name},", "{data_exposed}.");
+        long id = letter.get("id").asLong();
+        assertThat(as("dana").postJson(drafts + "/" + id + "/approval", "{}").statusCode()).isEqualTo(200);
+        long register = read(as("erin").get("/api/incidents/" + incident + "/breach/registers")).get(0).get("id").asLong();
+        assertThat(as("rita").postJson(drafts + "/" + id + "/mail-merge", "{\"register\": " + register + "}").statusCode())
+                .isEqualTo(403);
+        int mailsBefore = MAIL.getReceivedMessages().length;
+
+        HttpResponse<String> started = ian.postJson(drafts + "/" + id + "/mail-merge", "{\"register\": " + register + "}");
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String run = "/api/incidents/" + incident + "/letter-runs/" + read(started).get("id").asLong();
+        JsonNode progress = read(as("erin").get(run));
+        for (int wait = 0; wait < 100 && progress.get("status").asString().equals("running"); wait++) {
+            Thread.sleep(100);
+            progress = read(as("erin").get(run));
+        }
+        assertThat(progress.get("status").asString()).isEqualTo("done");
+        assertThat(progress.get("sent").asInt()).as("only the German resident is in the EEA").isEqualTo(1);
+        assertThat(MAIL.waitForIncomingEmail(5_000, mailsBefore + 1)).isTrue();
+        MimeMessage mail = MAIL.getReceivedMessages()[mailsBefore];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("lukas.becker@example.de");
+        assertThat(mail.getSubject()).isEqualTo("What happened to your personal data");
+        assertThat(GreenMailUtil.getBody(mail)).contains("Dear Lukas Becker,", "your name, your e-mail address", "your passport number")
+                .doesNotContain("{name}", "Grace");
+
+        byte[] everyone = download(drafts + "/" + id + "/letters.zip?register=" + register + "&include_mailed=true");
+        assertThat(pdfTextOfFirstEntry(everyone)).contains("What happened to your personal data", "Dear Lukas Becker,");
+        byte[] notMailed = download(drafts + "/" + id + "/letters.zip?register=" + register);
+        assertThat(pdfTextOfFirstEntry(notMailed)).contains("No letters").doesNotContain("Lukas");
+        assertThat(jdbc.sql("select action from audit_log where target = :target order by id")
+                .param("target", "incident/" + incident + "/draft/" + id).query(String.class).list())
+                .containsExactly("notices.draft", "notices.approve", "notices.mail-merge", "notices.print", "notices.print");
+    }
+
+    private byte[] download(String path) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("dana:" + PASSWORD).getBytes()))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String pdfTextOfFirstEntry(byte[] zip) throws IOException {
+        try (var entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            assertThat(entries.getNextEntry().getName()).isEqualTo("letters-0001.pdf");
+            try (var document = org.apache.pdfbox.Loader.loadPDF(entries.readAllBytes())) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            }
+        }
     }
 
     @Test

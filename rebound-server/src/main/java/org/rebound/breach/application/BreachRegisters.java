@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.rebound.audit.AuditLog;
@@ -64,6 +65,20 @@ public final class BreachRegisters {
      */
     public BreachStore.Exposure exposure(long incident) {
         return store.exposure(incident);
+    }
+
+    /**
+     * One page of a register's people, unsealed, for a mail merge whose caller the notifications
+     * capability has already cleared (DPO/legal or incident commander, audited there); empty when the
+     * register is not the incident's.
+     */
+    public List<AffectedPerson> peopleForLetters(long incident, long register, int offset, int limit) {
+        return store.register(incident, register).isPresent() ? store.people(register, offset, limit) : List.of();
+    }
+
+    /** A register of the incident, for counts; no personal data. */
+    public Optional<Register> register(long incident, long register) {
+        return store.register(incident, register);
     }
 
     /** The registers of the incident, newest first, with their counts; no personal data. */

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.rebound.breach.application.BreachRegisters;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.obligations.DataCategories;
 import org.rebound.obligations.ObligationsEngine;
 import org.rebound.obligations.application.DeadlineAlerts;
 import org.rebound.obligations.application.IncidentObligations;
+import org.rebound.obligations.application.NoticeDrafts;
+import org.rebound.obligations.application.NoticeTemplate;
 import org.rebound.security.Role;
 import org.rebound.web.Formats;
 import org.rebound.web.Pages;
@@ -36,11 +39,15 @@ class ObligationsPages {
 
     private final IncidentObligations obligations;
     private final DeadlineAlerts alerts;
+    private final NoticeDrafts drafts;
+    private final BreachRegisters registers;
     private final Formats formats;
 
-    ObligationsPages(IncidentObligations obligations, DeadlineAlerts alerts, Clock clock) {
+    ObligationsPages(IncidentObligations obligations, DeadlineAlerts alerts, NoticeDrafts drafts, BreachRegisters registers, Clock clock) {
         this.obligations = obligations;
         this.alerts = alerts;
+        this.drafts = drafts;
+        this.registers = registers;
         this.formats = Formats.of(clock);
     }
 
@@ -57,6 +64,12 @@ class ObligationsPages {
         model.addAttribute("ruleIds", ObligationsEngine.standard().ruleIds());
         model.addAttribute("mayEditProfile", caller(user).has(Role.ADMIN) || caller(user).has(Role.INCIDENT_COMMANDER));
         model.addAttribute("affectedText", affectedText(report));
+        model.addAttribute("drafts", required(drafts.drafts(id, caller(user)), user));
+        model.addAttribute("runs", required(drafts.runs(id, caller(user)), user));
+        model.addAttribute("templates", NoticeTemplate.values());
+        boolean mayMerge = report.mayRecord() && BreachRegisters.mayHandlePeople(caller(user));
+        model.addAttribute("mayMerge", mayMerge);
+        model.addAttribute("registers", mayMerge ? required(registers.registers(id, caller(user)), user) : List.of());
         return "obligations";
     }
 
@@ -118,6 +131,32 @@ class ObligationsPages {
                        @RequestParam(defaultValue = "") String text, Authentication user, RedirectAttributes redirect) {
         return after(id, obligations.acknowledge(id, notice, instant("acknowledged_at", acknowledgedAt), text, caller(user)), user, redirect,
                 "Acknowledgement recorded.");
+    }
+
+    @PostMapping("/incidents/{id}/drafts")
+    String createDraft(@PathVariable long id, @RequestParam(defaultValue = "") String rule,
+                       @RequestParam(defaultValue = "") String template, @RequestParam(defaultValue = "") String contact,
+                       Authentication user, RedirectAttributes redirect) {
+        return after(id, drafts.create(id, rule, template, contact, caller(user)), user, redirect,
+                "Draft written: replace the bracketed instructions, then approve it.");
+    }
+
+    @PostMapping("/incidents/{id}/drafts/{draft}")
+    String editDraft(@PathVariable long id, @PathVariable long draft, @RequestParam(defaultValue = "") String title,
+                     @RequestParam(defaultValue = "") String body, Authentication user, RedirectAttributes redirect) {
+        return after(id, drafts.edit(id, draft, title, body, caller(user)), user, redirect, "Draft saved.");
+    }
+
+    @PostMapping("/incidents/{id}/drafts/{draft}/approval")
+    String approveDraft(@PathVariable long id, @PathVariable long draft, Authentication user, RedirectAttributes redirect) {
+        return after(id, drafts.approve(id, draft, caller(user)), user, redirect, "Draft approved.");
+    }
+
+    @PostMapping("/incidents/{id}/drafts/{draft}/mail-merge")
+    String mailMerge(@PathVariable long id, @PathVariable long draft, @RequestParam long register, Authentication user,
+                     RedirectAttributes redirect) {
+        return after(id, drafts.mailLetters(id, draft, register, caller(user)), user, redirect,
+                "Mail merge started: its progress shows below.");
     }
 
     @PostMapping("/organisation")

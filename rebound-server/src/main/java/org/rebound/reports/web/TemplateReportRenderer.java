@@ -1,10 +1,5 @@
 package org.rebound.reports.web;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
@@ -13,19 +8,16 @@ import java.util.Map;
 import org.rebound.reports.IncidentReports;
 import org.rebound.reports.ReportContent;
 import org.rebound.web.Formats;
+import org.rebound.web.PdfDocuments;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
  * Renders reports from the {@code report-post-incident} and {@code report-executive} templates: the
  * HTML is a self-contained document (styles inline, charts as data URIs) that can be saved and sent,
- * and the PDF is the same document laid out by openhtmltopdf with an embedded Unicode font, so names
- * in any Latin, Greek or Cyrillic script print as written.
+ * and the PDF is the same document laid out by {@link PdfDocuments}.
  */
 public final class TemplateReportRenderer implements IncidentReports.Renderer {
-
-    /** Liberation Sans, which PDFBox ships for font substitution (SIL Open Font License). */
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private final ITemplateEngine templates;
     private final Formats formats;
@@ -38,7 +30,7 @@ public final class TemplateReportRenderer implements IncidentReports.Renderer {
     @Override
     public byte[] render(ReportContent content, IncidentReports.Kind kind, IncidentReports.Format format) {
         String html = html(content, kind);
-        return format == IncidentReports.Format.HTML ? html.getBytes(StandardCharsets.UTF_8) : pdf(html);
+        return format == IncidentReports.Format.HTML ? html.getBytes(StandardCharsets.UTF_8) : PdfDocuments.fromXhtml(html);
     }
 
     private String html(ReportContent content, IncidentReports.Kind kind) {
@@ -55,28 +47,5 @@ public final class TemplateReportRenderer implements IncidentReports.Renderer {
         }
         context.setVariable("charts", charts);
         return templates.process(kind == IncidentReports.Kind.EXECUTIVE ? "report-executive" : "report-post-incident", context);
-    }
-
-    private static byte[] pdf(String html) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> font(), "Rebound Sans");
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException failed) {
-            throw new UncheckedIOException("laying out the report as PDF failed", failed);
-        }
-        return out.toByteArray();
-    }
-
-    private static InputStream font() {
-        InputStream font = TemplateReportRenderer.class.getResourceAsStream(FONT);
-        if (font == null) {
-            throw new IllegalStateException("the report font " + FONT + " is missing from PDFBox");
-        }
-        return font;
     }
 }
