@@ -16,6 +16,7 @@ import org.rebound.cli.PsplibCommand;
 import org.rebound.cli.ResetAdminCommand;
 import org.rebound.cli.ScanCommand;
 import org.rebound.cli.StixCommand;
+import org.rebound.cli.TabletopCommand;
 import org.rebound.cli.ServeCommand;
 import org.rebound.cli.ValidateCommand;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class, ServeCommand.class, ValidateCommand.class, ImportCommand.class, ExportCommand.class,
                 ImpactCommand.class, PlanCommand.class, PsplibCommand.class, GenerateCommand.class, AuditCommand.class,
                 IocCommand.class, StixCommand.class, ScanCommand.class, BreachCommand.class, ObligationsCommand.class,
-                ResetAdminCommand.class,
+                TabletopCommand.class, ResetAdminCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -51,10 +51,38 @@ public final class DataCategories {
         return groups;
     }
 
-    static Set<String> acceptedSpellings() {
-        Set<String> all = new TreeSet<>(GROUPS);
-        all.addAll(GROUP_OF_BREACH_CATEGORY.keySet());
-        return all;
+    /**
+     * The groups a model's free data label most likely holds ({@code data: [employee-pii,
+     * supplier-bank-details]} on a system), by its words: "pii" counts as contact details, dates of birth
+     * and government identifiers; "bank" or "iban" as financial; "card" as payment cards; and so on. A
+     * label with no telling word gives no group.
+     */
+    public static Set<String> groupsOfModelLabel(String label) {
+        String words = label.toLowerCase(Locale.ROOT);
+        Set<String> groups = new TreeSet<>();
+        if (words.contains("contact") || words.contains("customer") || words.contains("pii")) {
+            groups.add("contact");
+        }
+        if (words.contains("pii") || words.contains("passport") || words.contains("national-id") || words.contains("ssn")
+                || words.contains("nino")) {
+            groups.add("government-id");
+        }
+        if (words.contains("pii") || words.contains("birth")) {
+            groups.add("identity");
+        }
+        if (words.contains("bank") || words.contains("iban") || words.contains("account")) {
+            groups.add("financial");
+        }
+        if (words.contains("card") || words.contains("payment")) {
+            groups.add("payment-card");
+        }
+        if (words.contains("health") || words.contains("medical")) {
+            groups.add("health");
+        }
+        if (words.contains("credential") || words.contains("password")) {
+            groups.add("credentials");
+        }
+        return groups;
     }
 
     /**

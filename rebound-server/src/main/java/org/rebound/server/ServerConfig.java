@@ -19,6 +19,7 @@ import org.rebound.incident.application.Incidents;
 import org.rebound.incident.persistence.PlaybookStore;
 import org.rebound.incident.persistence.TaskStore;
 import org.rebound.intel.IntelSharing;
+import org.rebound.readiness.application.Exercises;
 import org.rebound.reports.CaseFile;
 import org.rebound.reports.IncidentReports;
 import org.rebound.reports.persistence.LessonsStore;
@@ -236,6 +237,11 @@ class ServerConfig {
                                     Clock clock) {
         return new IncidentReports(incidents, impact, planning, obligations, new LessonsStore(jdbc),
                 new TemplateReportRenderer(templates, clock), audit, transactions, clock);
+    }
+
+    @Bean
+    Exercises exercises(ImpactService impact, IncidentObligations obligations, Clock clock) {
+        return new Exercises(impact, obligations, clock);
     }
 
     @Bean

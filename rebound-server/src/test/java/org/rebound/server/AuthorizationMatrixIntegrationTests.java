@@ -92,7 +92,9 @@ class AuthorizationMatrixIntegrationTests {
             new Endpoint("PUT", "/api/organisation", "json", COMMANDERS),
             new Endpoint("GET", "/api/obligations/open", "", EVERYONE_INSIDE),
             new Endpoint("GET", "/api/obligations/alerts", "", EVERYONE_INSIDE),
-            new Endpoint("GET", "/obligations/deadlines", "", EVERYONE_INSIDE));
+            new Endpoint("GET", "/obligations/deadlines", "", EVERYONE_INSIDE),
+            new Endpoint("GET", "/readiness", "", EVERYONE_INSIDE),
+            new Endpoint("POST", "/api/readiness/exercises", "{\"scenario\": \"edi-outage\", \"samples\": 10}", EVERYONE_INSIDE));
 
     @LocalServerPort
     int port;
