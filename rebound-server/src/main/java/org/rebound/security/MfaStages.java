@@ -54,6 +54,18 @@ public final class MfaStages implements AuthenticationSuccessHandler {
 
     /** After a required password change: on to the second factor, or straight in. Returns where to go next. */
     public String afterPasswordChange(HttpServletRequest request, HttpServletResponse response, String username) {
+        return secondFactorOrIn(request, response, username);
+    }
+
+    /**
+     * After the organisation's identity provider vouched for a local account: on to Rebound's second
+     * factor where the account needs one, or straight in with the account's roles. Returns where to go.
+     */
+    public String afterSingleSignOn(HttpServletRequest request, HttpServletResponse response, String username) {
+        return secondFactorOrIn(request, response, username);
+    }
+
+    private String secondFactorOrIn(HttpServletRequest request, HttpServletResponse response, String username) {
         String step = secondFactorStep(request, response, username, roles(users.loadUserByUsername(username).getAuthorities()));
         if (step != null) {
             return step;

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import org.rebound.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,6 +21,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -65,7 +68,9 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection protection, ApiTokens tokens,
                                             UserDetailsService users, SecondFactor secondFactor, MfaStages stages,
-                                            UserStore accounts) throws Exception {
+                                            UserStore accounts, ObjectProvider<ClientRegistrationRepository> singleSignOn,
+                                            @Value("${rebound.oidc.username-claim:preferred_username}") String usernameClaim,
+                                            Clock clock) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http
                 .addFilterBefore(new LoginThrottleFilter(protection), CsrfFilter.class)
@@ -110,6 +115,14 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        if (singleSignOn.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .successHandler(new OidcLogins(accounts, stages, usernameClaim, clock))
+                    .failureHandler((request, response, failure) -> {
+                        log.warn("single sign-on failed: {}", failure.getMessage());
+                        response.sendRedirect("/login?sso-failed");
+                    }));
+        }
         return http.build();
     }
 

@@ -156,6 +156,20 @@ class CommandCenterBrowserTests {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "stored, SHA-256"));
         assertThat(browser.findElement(By.id("evidence")).getText()).contains(note.getFileName().toString(),
                 "556cdec1ef342373e04c6fbf1322df6a767716ae1f3154a3b1fc4cf1c63e84a7");
+
+        String incident = browser.getCurrentUrl().replaceAll("[?#].*", "");
+        browser.get(incident + "/obligations");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=obligations] tr[data-rule=uk-gdpr-art33]")));
+        assertThat(browser.findElement(By.cssSelector("tr[data-rule=uk-gdpr-art33]")).getText()).contains("done");
+        assertThat(Browser.unlabelledFields(browser)).as("fields without a label on the duties page").isEmpty();
+        Browser.screenshot(browser, "obligations");
+        browser.get(incident + "/reports");
+        assertThat(Browser.unlabelledFields(browser)).as("fields without a label on the reports page").isEmpty();
+        Browser.screenshot(browser, "reports");
+        browser.get(url("/readiness?scenario=ransomware&faster=ad-core&speed_up=0.25"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=comparison]")));
+        assertThat(Browser.unlabelledFields(browser)).as("fields without a label on the readiness page").isEmpty();
+        Browser.screenshot(browser, "readiness");
     }
 
     @Test
@@ -166,7 +180,7 @@ class CommandCenterBrowserTests {
         logIn("erin", PASSWORD);
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("processes")));
         for (String page : java.util.List.of("/", "/systems", "/map", "/plan", "/systems/erp-core", "/incidents",
-                "/account/password")) {
+                "/readiness?scenario=edi-outage", "/account/password")) {
             browser.get(url(page));
             assertThat(Browser.horizontalOverflow(browser)).as("%s scrolls sideways", page).isZero();
             assertThat(Browser.unlabelledFields(browser)).as("fields without a label on %s", page).isEmpty();
