@@ -34,6 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.rebound.incident.persistence.IncidentStore;
 import org.rebound.security.ApiTokens;
 import org.rebound.security.Role;
 import org.rebound.security.UserStore;
@@ -66,9 +67,11 @@ final class LoadBenchmark {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
     private static final Pattern UPDATE_DELAY = Pattern.compile("sse:impact delay:(\\d+)ms");
-    /** The events on which the dashboard reloads its changing parts, as in templates/dashboard.html. */
+    /** The events on which the dashboard reloads its changing parts, as in templates/dashboard.html ({@code alert}: the deadlines). */
     private static final Set<String> UPDATE_EVENTS = Set.of("impact", "plan", "tick");
     private static final String UPDATE = "/dashboard/live";
+    /** The per-viewer panel of notification deadlines, which the dashboard page loads after itself. */
+    private static final String DEADLINES = "/obligations/deadlines";
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -78,6 +81,7 @@ final class LoadBenchmark {
     private final String base;
     private final List<Long> pageNanos = new ArrayList<>();
     private final List<Long> updateNanos = new ArrayList<>();
+    private final List<Long> deadlineNanos = new ArrayList<>();
     private final AtomicLong errors = new AtomicLong();
     private final Map<String, AtomicLong> errorExamples = new ConcurrentHashMap<>();
     private final AtomicInteger openStreams = new AtomicInteger();
@@ -142,8 +146,10 @@ final class LoadBenchmark {
             users.scheduleAtFixedRate(() -> fetchAsync(session, UPDATE, updateNanos), pollOffset, POLL_EVERY.toMillis(),
                     TimeUnit.MILLISECONDS);
             long reloadOffset = ThreadLocalRandom.current().nextLong(RELOAD_EVERY.toMillis());
-            users.scheduleAtFixedRate(() -> fetchAsync(session, "/", pageNanos), reloadOffset, RELOAD_EVERY.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            users.scheduleAtFixedRate(() -> {
+                fetchAsync(session, "/", pageNanos);
+                fetchAsync(session, DEADLINES, deadlineNanos);
+            }, reloadOffset, RELOAD_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
         String token = server.getBean(ApiTokens.class)
                 .issue("admin", "load benchmark", ApiTokens.WRITE, Duration.ofHours(1)).value();
@@ -160,10 +166,12 @@ final class LoadBenchmark {
 
         Samples pages = samples(pageNanos);
         Samples fragments = samples(updateNanos);
+        Samples deadlines = samples(deadlineNanos);
         List<Long> all = new ArrayList<>();
         synchronized (this) {
             all.addAll(pageNanos);
             all.addAll(updateNanos);
+            all.addAll(deadlineNanos);
         }
         Samples loaded = samples(all);
         double p99 = loaded.percentileMillis(99);
@@ -173,10 +181,11 @@ final class LoadBenchmark {
         out.printf(Locale.ROOT, "  one user alone (baseline): %s%n", idle.describe());
         out.printf(Locale.ROOT, "  whole dashboard page under load:      %s%n", pages.describe());
         out.printf(Locale.ROOT, "  dashboard updates (events and polls): %s%n", fragments.describe());
+        out.printf(Locale.ROOT, "  deadline panel (per viewer):          %s%n", deadlines.describe());
         out.printf(Locale.ROOT, "  all dashboard requests: %,d in %d s (%.0f/s), p99 %.1f ms = %.1fx the baseline p99   target: p99 < %.0f ms%n",
                 all.size(), RUN.toSeconds(), all.size() / (double) RUN.toSeconds(), p99, p99 / idle.percentileMillis(99),
                 TARGET_P99_MILLIS);
-        for (String uri : List.of("/", UPDATE)) {
+        for (String uri : List.of("/", UPDATE, DEADLINES)) {
             Timer timer = server.getBean(MeterRegistry.class).find("http.server.requests").tag("uri", uri).timer();
             if (timer != null) {
                 ValueAtPercentile[] percentiles = timer.takeSnapshot().percentileValues();
@@ -200,9 +209,13 @@ final class LoadBenchmark {
         String hash = server.getBean(PasswordEncoder.class).encode(password);
         List<Role> roles = List.of(Role.RESPONDER, Role.FORENSICS, Role.DPO_LEGAL, Role.BUSINESS_OWNER, Role.EXECUTIVE);
         List<User> sessions = new ArrayList<>();
+        IncidentStore incidents = server.getBean(IncidentStore.class);
+        long demoIncident = incidents.all().get(0).id();
         for (int i = 0; i < USERS; i++) {
             String username = "user" + i;
             accounts.create(username, hash, Set.of(roles.get(i % roles.size())), Instant.now());
+            // the incident team: each sees the incident's notification deadlines on the dashboard
+            incidents.addMember(demoIncident, username, Instant.now(), "admin");
             sessions.add(logIn(username, password));
         }
         return sessions;
@@ -315,8 +328,12 @@ final class LoadBenchmark {
 
             @Override
             public void onNext(String line) {
-                if (line.startsWith("event:") && UPDATE_EVENTS.contains(line.substring("event:".length()).trim())) {
+                String event = line.startsWith("event:") ? line.substring("event:".length()).trim() : "";
+                if (UPDATE_EVENTS.contains(event)) {
                     timer.schedule(() -> fetchAsync(session, UPDATE, updateNanos), user.updateDelayMillis(), TimeUnit.MILLISECONDS);
+                } else if (event.equals("alert")) {
+                    // htmx reloads the deadline panel on a deadline alert, with no delay of its own
+                    fetchAsync(session, DEADLINES, deadlineNanos);
                 }
             }
 

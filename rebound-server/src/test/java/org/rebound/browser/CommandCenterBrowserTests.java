@@ -162,13 +162,16 @@ class CommandCenterBrowserTests {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=obligations] tr[data-rule=uk-gdpr-art33]")));
         assertThat(browser.findElement(By.cssSelector("tr[data-rule=uk-gdpr-art33]")).getText()).contains("done");
         assertThat(Browser.unlabelledFields(browser)).as("fields without a label on the duties page").isEmpty();
+        assertThat(Browser.horizontalOverflow(browser)).as("the duties page scrolls sideways at 1280 px").isZero();
         Browser.screenshot(browser, "obligations");
         browser.get(incident + "/reports");
         assertThat(Browser.unlabelledFields(browser)).as("fields without a label on the reports page").isEmpty();
+        assertThat(Browser.horizontalOverflow(browser)).as("the reports page scrolls sideways at 1280 px").isZero();
         Browser.screenshot(browser, "reports");
         browser.get(url("/readiness?scenario=ransomware&faster=ad-core&speed_up=0.25"));
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=comparison]")));
         assertThat(Browser.unlabelledFields(browser)).as("fields without a label on the readiness page").isEmpty();
+        assertThat(Browser.horizontalOverflow(browser)).as("the readiness page scrolls sideways at 1280 px").isZero();
         Browser.screenshot(browser, "readiness");
     }
 
