@@ -285,8 +285,12 @@ final class LoadBenchmark {
     }
 
     private boolean check(String path, HttpResponse<String> response) {
-        boolean dashboard = response.statusCode() == 200 && response.body()
-                .contains(path.equals(UPDATE) ? "hx-swap-oob=\"true\"" : "id=\"processes\"");
+        String expected = switch (path) {
+            case UPDATE -> "hx-swap-oob=\"true\"";
+            case DEADLINES -> "Notification deadlines";
+            default -> "id=\"processes\"";
+        };
+        boolean dashboard = response.statusCode() == 200 && response.body().contains(expected);
         if (!dashboard) {
             error(path + ": " + response.statusCode());
         }
@@ -332,8 +336,7 @@ final class LoadBenchmark {
                 if (UPDATE_EVENTS.contains(event)) {
                     timer.schedule(() -> fetchAsync(session, UPDATE, updateNanos), user.updateDelayMillis(), TimeUnit.MILLISECONDS);
                 } else if (event.equals("alert")) {
-                    // htmx reloads the deadline panel on a deadline alert, with no delay of its own
-                    fetchAsync(session, DEADLINES, deadlineNanos);
+                    timer.schedule(() -> fetchAsync(session, DEADLINES, deadlineNanos), user.updateDelayMillis(), TimeUnit.MILLISECONDS);
                 }
             }
 

@@ -2,6 +2,6 @@ package org.rebound.obligations.application;
 
 import java.time.Instant;
 
-/** A deadline alert was raised. Carries no content: pages reload what their viewer may see. */
-public record DeadlineAlertRaised(long incident, Instant at) {
+/** Deadline alerts were raised in a round of checks. Carries no content: pages reload what their viewer may see. */
+public record DeadlineAlertRaised(int alerts, Instant at) {
 }

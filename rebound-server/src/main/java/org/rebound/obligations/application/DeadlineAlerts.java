@@ -95,12 +95,15 @@ public final class DeadlineAlerts {
                 });
                 if (fresh != null && fresh.isPresent()) {
                     raised.add(fresh.get());
-                    publisher.accept(new DeadlineAlertRaised(incident.id(), now));
                 }
             }
         }
-        if (!raised.isEmpty() && !mailTo.isEmpty()) {
-            mail(raised);
+        if (!raised.isEmpty()) {
+            // one event per round, however many alerts: every open dashboard reloads its deadlines once
+            publisher.accept(new DeadlineAlertRaised(raised.size(), now));
+            if (!mailTo.isEmpty()) {
+                mail(raised);
+            }
         }
         return raised;
     }
