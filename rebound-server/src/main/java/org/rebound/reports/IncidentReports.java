@@ -146,11 +146,12 @@ public final class IncidentReports {
     }
 
     private Optional<PlanView> firstPlanSince(Instant start) {
+        // the history lists plans without their documents; the first one is then read whole
         List<StoredPlan> plans = planning.history(500);
         return plans.stream()
                 .filter(plan -> !plan.createdAt().isBefore(start))
                 .min(Comparator.comparing(StoredPlan::createdAt).thenComparingLong(StoredPlan::id))
-                .map(planning::view);
+                .flatMap(plan -> planning.find(plan.id()));
     }
 
     private static List<ReportContent.PlanRow> planVsActual(ImpactHistory history, @Nullable PlanView first, @Nullable PlanView latest) {

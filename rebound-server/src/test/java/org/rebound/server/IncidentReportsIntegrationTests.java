@@ -59,6 +59,8 @@ class IncidentReportsIntegrationTests extends DemoServerTests {
                 + " Thanks to Łukasz Żółć and Ελένη for the night shifts.";
         assertThat(admin.put("/api/incidents/" + incident + "/report/lessons", "application/json",
                 "{\"lessons\": \"" + lessons + "\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> plan = admin.postJson("/api/plans", "{\"engine\": \"heuristic\", \"reason\": \"first plan of the report test\"}");
+        assertThat(plan.statusCode()).as(plan.body()).isIn(200, 201);
 
         HttpResponse<byte[]> pdf = download("/api/incidents/" + incident + "/report?format=pdf", null);
 
@@ -68,6 +70,7 @@ class IncidentReportsIntegrationTests extends DemoServerTests {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertThat(document.getNumberOfPages()).isGreaterThan(2);
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).doesNotContain("Vehicle production, North plant — — not yet");
             assertThat(text).contains("Post-incident report: Ransomware and data theft across Albion Motors", "TLP:AMBER",
                     "Business impact", "Processes interrupted", "Recovery: plan against actual", "Timeline",
                     "Caller posing as a plant engineer", "Spearphishing Voice", "Indicators of compromise", "185[.]220[.]101[.]45",

@@ -57,6 +57,9 @@ abstract class ServerContract {
     @Autowired
     org.rebound.security.ApiTokens tokens;
 
+    @Autowired
+    org.rebound.obligations.application.DeadlineAlerts alerts;
+
     private String adminToken;
 
     @BeforeEach
@@ -533,5 +536,36 @@ abstract class ServerContract {
             }
         }
         throw new AssertionError("no process " + process);
+    }
+
+    @Test
+    void theNotificationDutiesDraftsAlertsReportsAndExercisesOfTheDemoIncidentAreStoredAndRead() {
+        Http admin = Http.bearer(port, adminToken);
+        long incident = read(admin.get("/api/incidents")).get(0).get("incident").get("id").asLong();
+        String duties = "/api/incidents/" + incident + "/obligations";
+
+        JsonNode report = read(admin.get(duties));
+        assertThat(report.get("profile").get("name").asString()).isEqualTo("Albion Motors");
+        assertThat(report.get("facts_recorded_by").asString()).isEqualTo("admin");
+        assertThat(report.get("notices").get(0).get("reference").asString()).isEqualTo("ICO/IC-401287");
+        assertThat(admin.postJson(duties + "/materiality", "{\"material\": true, \"determined_at\": \""
+                + Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}").statusCode()).isEqualTo(201);
+        assertThat(read(admin.get(duties)).get("materiality_decisions").get(0).get("material").asBoolean()).isTrue();
+
+        String drafts = "/api/incidents/" + incident + "/drafts";
+        HttpResponse<String> draft = admin.postJson(drafts, "{\"template\": \"supplier-update\", \"contact\": \"Supply chain desk, +44 20 7946 0100\"}");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+        long id = read(draft).get("id").asLong();
+        assertThat(read(admin.postJson(drafts + "/" + id + "/approval", "{}")).get("status").asString()).isEqualTo("approved");
+        assertThat(read(admin.get(drafts)).get(0).get("approved_by").asString()).isEqualTo("admin");
+
+        alerts.raiseDue(Instant.now());
+        assertThat(admin.get("/api/obligations/alerts").body()).contains("OVERDUE: Send the NIS2 early warning");
+
+        assertThat(admin.put("/api/incidents/" + incident + "/report/lessons", "application/json",
+                "{\"lessons\": \"Verify callers before resetting MFA.\"}").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/api/incidents/" + incident + "/report?format=html").body()).contains("Verify callers before resetting MFA.");
+        assertThat(admin.postJson("/api/readiness/exercises", "{\"scenario\": \"edi-outage\", \"samples\": 20}").statusCode())
+                .isEqualTo(200);
     }
 }
