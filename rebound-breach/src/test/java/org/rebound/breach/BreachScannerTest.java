@@ -76,6 +76,29 @@ class BreachScannerTest {
     }
 
     @Test
+    void ordersNestedInACustomerObjectAreAttributedToThatCustomerWhereverItsIdentifiersStand() throws IOException {
+        write("crm-export.json", """
+                [
+                  {"customer_id": "C-2001", "email": "grace.adeyemi@example.co.uk",
+                   "orders": [{"order": "SO-1", "card": "4539 1488 0343 6467"},
+                              {"order": "SO-2", "iban": "GB33BUKB20201555555555"}]},
+                  {"orders": [{"order": "SO-3", "card": "4111 1111 1111 1111"}],
+                   "name": "Lukas Becker", "email": "lukas.becker@example.de", "tags": ["fleet", "vip"]}
+                ]
+                """);
+
+        List<AffectedPerson> people = scan(folder.resolve("in"));
+
+        assertThat(people).hasSize(2);
+        AffectedPerson grace = people.stream().filter(p -> p.emails().contains("grace.adeyemi@example.co.uk")).findFirst().orElseThrow();
+        assertThat(grace.categoryIds()).contains("email", "payment-card", "iban");
+        assertThat(grace.sources()).extracting(source -> source.file().replaceAll(".*crm-export", "crm-export") + ":" + source.line())
+                .containsExactlyInAnyOrder("crm-export.json:2", "crm-export.json#orders:3", "crm-export.json#orders:4");
+        AffectedPerson lukas = people.stream().filter(p -> p.emails().contains("lukas.becker@example.de")).findFirst().orElseThrow();
+        assertThat(lukas.categoryIds()).as("the email after the array still links the order").contains("name", "email", "payment-card");
+    }
+
+    @Test
     void peopleWhoOnlyShareANameStayApart() throws IOException {
         write("people.csv", """
                 name,date_of_birth,postcode
