@@ -318,7 +318,8 @@ public final class IncidentObligations {
         return access.canWrite() && (access.canManage() || caller.has(Role.DPO_LEGAL) || caller.has(Role.INCIDENT_COMMANDER));
     }
 
-    private <T> IncidentOutcome<T> recording(long incident, Caller caller, Supplier<IncidentOutcome<T>> action) {
+    /** Runs {@code action} for those who may record notification facts, notices and drafts of the incident. */
+    <T> IncidentOutcome<T> recording(long incident, Caller caller, Supplier<IncidentOutcome<T>> action) {
         return incidents.guarded(incident, caller, Access::canWrite, "this incident is read-only for you", () ->
                 mayRecord(caller, incidents.access(incident, caller)) ? action.get() : new Forbidden<>(RECORD_ONLY_FOR));
     }

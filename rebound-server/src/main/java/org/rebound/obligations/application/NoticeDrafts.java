@@ -108,19 +108,20 @@ public final class NoticeDrafts implements AutoCloseable {
     }
 
     public IncidentOutcome<List<Draft>> drafts(long incident, Caller caller) {
-        return incidents.guarded(incident, caller, Access::canRead, "notification drafts are not shared with you",
-                () -> new Done<>(store.drafts(incident)));
+        return reading(incident, caller, () -> new Done<>(store.drafts(incident)));
     }
 
     public IncidentOutcome<List<LetterRun>> runs(long incident, Caller caller) {
-        return incidents.guarded(incident, caller, Access::canRead, "notification drafts are not shared with you",
-                () -> new Done<>(store.runs(incident)));
+        return reading(incident, caller, () -> new Done<>(store.runs(incident)));
     }
 
     public IncidentOutcome<LetterRun> run(long incident, long run, Caller caller) {
-        return incidents.guarded(incident, caller, Access::canRead, "notification drafts are not shared with you",
-                () -> store.run(incident, run).<IncidentOutcome<LetterRun>>map(Done::new)
-                        .orElseGet(() -> Rejected.of("run", "no mail merge " + run + " in this incident")));
+        return reading(incident, caller, () -> store.run(incident, run).<IncidentOutcome<LetterRun>>map(Done::new)
+                .orElseGet(() -> Rejected.of("run", "no mail merge " + run + " in this incident")));
+    }
+
+    private <T> IncidentOutcome<T> reading(long incident, Caller caller, Supplier<IncidentOutcome<T>> action) {
+        return incidents.guarded(incident, caller, Access::canRead, "notification drafts are not shared with you", action);
     }
 
     /**
@@ -129,7 +130,7 @@ public final class NoticeDrafts implements AutoCloseable {
      */
     public IncidentOutcome<Draft> create(long incident, @Nullable String rule, @Nullable String template, @Nullable String contact,
                                          Caller caller) {
-        return recording(incident, caller, () -> {
+        return obligations.recording(incident, caller, () -> {
             Optional<NoticeTemplate> chosen = template != null && !template.isBlank() ? NoticeTemplate.parse(template)
                     : rule != null && !rule.isBlank() ? NoticeTemplate.forRule(rule.strip()) : Optional.empty();
             if (chosen.isEmpty()) {
@@ -368,14 +369,8 @@ public final class NoticeDrafts implements AutoCloseable {
     }
 
     private <T> IncidentOutcome<T> withDraft(long incident, long draft, Caller caller, java.util.function.Function<Draft, IncidentOutcome<T>> action) {
-        return recording(incident, caller, () -> store.draft(incident, draft).map(action)
+        return obligations.recording(incident, caller, () -> store.draft(incident, draft).map(action)
                 .orElseGet(() -> Rejected.of("draft", "no draft " + draft + " in this incident")));
-    }
-
-    private <T> IncidentOutcome<T> recording(long incident, Caller caller, Supplier<IncidentOutcome<T>> action) {
-        return incidents.guarded(incident, caller, Access::canWrite, "this incident is read-only for you", () ->
-                IncidentObligations.mayRecord(caller, incidents.access(incident, caller)) ? action.get()
-                        : new Forbidden<>(IncidentObligations.RECORD_ONLY_FOR));
     }
 
     private NoticeWriter.Inputs inputs(long incident, Caller caller, IncidentFacts facts, IncidentObligations.Report report,
