@@ -112,11 +112,13 @@ public final class NoticeDrafts implements AutoCloseable {
     }
 
     public IncidentOutcome<List<LetterRun>> runs(long incident, Caller caller) {
-        return reading(incident, caller, () -> new Done<>(store.runs(incident)));
+        Instant now = clock.instant();
+        return reading(incident, caller, () -> new Done<>(store.runs(incident).stream().map(run -> run.seenAt(now)).toList()));
     }
 
     public IncidentOutcome<LetterRun> run(long incident, long run, Caller caller) {
-        return reading(incident, caller, () -> store.run(incident, run).<IncidentOutcome<LetterRun>>map(Done::new)
+        Instant now = clock.instant();
+        return reading(incident, caller, () -> store.run(incident, run).<IncidentOutcome<LetterRun>>map(found -> new Done<>(found.seenAt(now)))
                 .orElseGet(() -> Rejected.of("run", "no mail merge " + run + " in this incident")));
     }
 

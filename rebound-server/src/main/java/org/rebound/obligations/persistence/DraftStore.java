@@ -1,5 +1,6 @@
 package org.rebound.obligations.persistence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,25 @@ public final class DraftStore {
         }
     }
 
+    /**
+     * @param status {@code running}, {@code done}, {@code failed}, or {@code stalled}: running but not moved on for
+     *     {@link #STALLED_AFTER} (the server that ran it stopped); never stored, derived when read
+     */
     public record LetterRun(long id, long incident, long draft, long register, String status, int total, int sent, int withoutEmail,
-                            int failed, Instant startedAt, String startedBy, @Nullable Instant finishedAt, @Nullable String error) {
+                            int failed, Instant startedAt, String startedBy, @Nullable Instant finishedAt, @Nullable String error,
+                            Instant progressedAt) {
+
+        public static final Duration STALLED_AFTER = Duration.ofMinutes(10);
 
         public int processed() {
             return sent + withoutEmail + failed;
+        }
+
+        /** This run as seen at {@code now}: a running run that has not moved on for a while is stalled. */
+        public LetterRun seenAt(Instant now) {
+            boolean stalled = status.equals("running") && progressedAt.plus(STALLED_AFTER).isBefore(now);
+            return stalled ? new LetterRun(id, incident, draft, register, "stalled", total, sent, withoutEmail, failed, startedAt,
+                    startedBy, finishedAt, error, progressedAt) : this;
         }
     }
 
@@ -92,8 +107,8 @@ public final class DraftStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into letter_run (incident_id, draft_id, register_id, status, total, sent, without_email, failed,
-                                                started_at, started_by)
-                        values (:incident, :draft, :register, 'running', :total, 0, 0, 0, :at, :actor)""")
+                                                started_at, started_by, progressed_at)
+                        values (:incident, :draft, :register, 'running', :total, 0, 0, 0, :at, :actor, :at)""")
                 .param("incident", incident)
                 .param("draft", draft)
                 .param("register", register)
@@ -123,7 +138,11 @@ public final class DraftStore {
                 default -> failed++;
             }
         }
-        jdbc.sql("update letter_run set sent = sent + :sent, without_email = without_email + :none, failed = failed + :failed where id = :id")
+        jdbc.sql("""
+                        update letter_run set sent = sent + :sent, without_email = without_email + :none, failed = failed + :failed,
+                                              progressed_at = :at
+                        where id = :id""")
+                .param("at", Rows.timestamp(at))
                 .param("sent", sent)
                 .param("none", withoutEmail)
                 .param("failed", failed)
@@ -132,7 +151,7 @@ public final class DraftStore {
     }
 
     public void finishRun(long run, String status, @Nullable String error, Instant at) {
-        jdbc.sql("update letter_run set status = :status, error = :error, finished_at = :at where id = :id")
+        jdbc.sql("update letter_run set status = :status, error = :error, finished_at = :at, progressed_at = :at where id = :id")
                 .param("status", status)
                 .param("error", error)
                 .param("at", Rows.timestamp(at))
@@ -175,5 +194,5 @@ public final class DraftStore {
     private static final RowMapper<LetterRun> RUN = (row, number) -> new LetterRun(row.getLong("id"), row.getLong("incident_id"),
             row.getLong("draft_id"), row.getLong("register_id"), row.getString("status"), row.getInt("total"), row.getInt("sent"),
             row.getInt("without_email"), row.getInt("failed"), Rows.instant(row, "started_at"), row.getString("started_by"),
-            Rows.instantOrNull(row, "finished_at"), row.getString("error"));
+            Rows.instantOrNull(row, "finished_at"), row.getString("error"), Rows.instant(row, "progressed_at"));
 }
