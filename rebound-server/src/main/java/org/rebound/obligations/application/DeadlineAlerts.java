@@ -22,6 +22,7 @@ import org.rebound.obligations.persistence.ObligationStore;
 import org.rebound.obligations.persistence.ObligationStore.Alert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -87,12 +88,18 @@ public final class DeadlineAlerts {
                 }
                 String message = message(incident, obligation, lead);
                 int leadMinutes = (int) lead.toMinutes();
-                Optional<Alert> fresh = transactions.execute(status -> {
-                    Optional<Alert> added = store.raiseAlert(incident.id(), obligation.rule(), obligation.deadline(), leadMinutes,
-                            message, now);
-                    added.ifPresent(alert -> audit.record(now, SYSTEM_ACTOR, "obligations.alert", "incident/" + incident.id(), message));
-                    return added;
-                });
+                Optional<Alert> fresh;
+                try {
+                    fresh = transactions.execute(status -> {
+                        Optional<Alert> added = store.raiseAlert(incident.id(), obligation.rule(), obligation.deadline(), leadMinutes,
+                                message, now);
+                        added.ifPresent(alert -> audit.record(now, SYSTEM_ACTOR, "obligations.alert", "incident/" + incident.id(), message));
+                        return added;
+                    });
+                } catch (DataIntegrityViolationException raisedMeanwhile) {
+                    // another server sharing the database raised the same alert in the same moment
+                    fresh = Optional.empty();
+                }
                 if (fresh != null && fresh.isPresent()) {
                     raised.add(fresh.get());
                 }
