@@ -3,7 +3,6 @@ package org.rebound.breach.web;
 import static org.rebound.incident.web.IncidentResponses.caller;
 import static org.rebound.incident.web.IncidentResponses.required;
 
-import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.rebound.breach.application.BreachRegisters;
@@ -11,13 +10,10 @@ import org.rebound.breach.persistence.BreachStore.Register;
 import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.incident.application.Incidents;
-import org.rebound.web.Formats;
-import org.rebound.web.Pages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,17 +29,9 @@ class BreachPages {
     private final Incidents incidents;
     private final BreachRegisters registers;
 
-    private final Formats formats;
-
-    BreachPages(Incidents incidents, BreachRegisters registers, Clock clock) {
+    BreachPages(Incidents incidents, BreachRegisters registers) {
         this.incidents = incidents;
         this.registers = registers;
-        this.formats = Formats.of(clock);
-    }
-
-    @ModelAttribute
-    void common(Model model, Authentication user) {
-        Pages.common(model, user, "incidents", formats);
     }
 
     @GetMapping("/incidents/{id}/breach")

@@ -16,7 +16,6 @@ import org.rebound.impact.application.ImpactService;
 import org.rebound.impact.application.Situation;
 import org.rebound.impact.application.StateChangeOutcome;
 import org.rebound.web.Formats;
-import org.rebound.web.Pages;
 import org.rebound.model.Coded;
 import org.rebound.planning.application.PlanningService;
 import org.rebound.planning.view.PlanView;
@@ -24,7 +23,6 @@ import org.rebound.model.Site;
 import org.rebound.model.SystemState;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,8 +64,7 @@ class DashboardController {
     }
 
     @ModelAttribute
-    void common(Model model, Authentication user) {
-        Pages.common(model, user, "dashboard", formats);
+    void shared(Model model) {
         model.addAttribute("states", SystemState.values());
     }
 

@@ -1,6 +1,5 @@
 package org.rebound.impact.web;
 
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,6 @@ import org.rebound.model.SystemState;
 import org.rebound.planning.application.PlanningService;
 import org.rebound.planning.view.PlanView;
 import org.rebound.web.ApiProblems;
-import org.rebound.web.Formats;
-import org.rebound.web.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -41,18 +38,15 @@ class SystemsController {
     private final ImpactService impact;
     private final PlanningService planning;
     private final IncidentTasks tasks;
-    private final Formats formats;
 
-    SystemsController(ImpactService impact, PlanningService planning, IncidentTasks tasks, Clock clock) {
+    SystemsController(ImpactService impact, PlanningService planning, IncidentTasks tasks) {
         this.impact = impact;
         this.planning = planning;
         this.tasks = tasks;
-        this.formats = Formats.of(clock);
     }
 
     @ModelAttribute
-    void common(Model model, Authentication user) {
-        Pages.common(model, user, "systems", formats);
+    void shared(Model model) {
         model.addAttribute("states", SystemState.values());
     }
 

@@ -19,13 +19,11 @@ import org.rebound.incident.application.Incidents;
 import org.rebound.incident.persistence.TaskStore;
 import org.rebound.security.Role;
 import org.rebound.web.Formats;
-import org.rebound.web.Pages;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,11 +54,6 @@ class IncidentPages {
         this.evidence = evidence;
         this.formats = Formats.of(clock);
         this.clock = clock;
-    }
-
-    @ModelAttribute
-    void common(Model model, Authentication user) {
-        Pages.common(model, user, "incidents", formats);
     }
 
     @GetMapping("/incidents")

@@ -2,13 +2,10 @@ package org.rebound.incident.web;
 
 import static org.rebound.incident.web.IncidentResponses.caller;
 
-import java.time.Clock;
 import org.rebound.incident.application.Caller;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.incident.application.IncidentTasks;
 import org.rebound.security.Role;
-import org.rebound.web.Formats;
-import org.rebound.web.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -25,16 +22,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PlaybookPages {
 
     private final IncidentTasks tasks;
-    private final Formats formats;
 
-    PlaybookPages(IncidentTasks tasks, Clock clock) {
+    PlaybookPages(IncidentTasks tasks) {
         this.tasks = tasks;
-        this.formats = Formats.of(clock);
     }
 
     @ModelAttribute
-    void common(Model model, Authentication user) {
-        Pages.common(model, user, "incidents", formats);
+    void shared(Model model, Authentication user) {
         Caller caller = caller(user);
         model.addAttribute("canEdit", caller.has(Role.ADMIN) || caller.has(Role.INCIDENT_COMMANDER));
     }

@@ -21,13 +21,11 @@ import org.rebound.obligations.application.NoticeDrafts;
 import org.rebound.obligations.application.NoticeTemplate;
 import org.rebound.security.Role;
 import org.rebound.web.Formats;
-import org.rebound.web.Pages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,11 +47,6 @@ class ObligationsPages {
         this.drafts = drafts;
         this.registers = registers;
         this.formats = Formats.of(clock);
-    }
-
-    @ModelAttribute
-    void common(Model model, Authentication user) {
-        Pages.common(model, user, "incidents", formats);
     }
 
     @GetMapping("/incidents/{id}/obligations")

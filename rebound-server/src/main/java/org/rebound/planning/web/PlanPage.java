@@ -5,12 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.rebound.impact.application.ImpactService;
 import org.rebound.web.Formats;
-import org.rebound.web.Pages;
 import org.rebound.model.io.Durations;
 import org.rebound.planning.UserConstraints;
 import org.rebound.planning.application.PlanningOutcome;
 import org.rebound.planning.application.PlanningService;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +31,7 @@ class PlanPage {
     }
 
     @ModelAttribute
-    void common(Model model, Authentication user) {
-        Pages.common(model, user, "plan", formats);
+    void shared(Model model) {
         model.addAttribute("situation", impact.situation().orElse(null));
     }
 

@@ -1,15 +1,10 @@
 package org.rebound.readiness.web;
 
-import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.rebound.readiness.application.Exercises;
-import org.rebound.web.Formats;
-import org.rebound.web.Pages;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The readiness page: pick a scenario, optionally a faster-recovering system, and see the exercise. */
@@ -17,16 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReadinessPage {
 
     private final Exercises exercises;
-    private final Formats formats;
 
-    ReadinessPage(Exercises exercises, Clock clock) {
+    ReadinessPage(Exercises exercises) {
         this.exercises = exercises;
-        this.formats = Formats.of(clock);
-    }
-
-    @ModelAttribute
-    void common(Model model, Authentication user) {
-        Pages.common(model, user, "readiness", formats);
     }
 
     @GetMapping("/readiness")

@@ -3,18 +3,14 @@ package org.rebound.reports.web;
 import static org.rebound.incident.web.IncidentResponses.caller;
 import static org.rebound.incident.web.IncidentResponses.required;
 
-import java.time.Clock;
 import org.rebound.incident.application.IncidentOutcome;
 import org.rebound.incident.application.Incidents;
 import org.rebound.reports.IncidentReports;
 import org.rebound.reports.ReportContent;
-import org.rebound.web.Formats;
-import org.rebound.web.Pages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,17 +22,10 @@ class ReportPages {
 
     private final Incidents incidents;
     private final IncidentReports reports;
-    private final Formats formats;
 
-    ReportPages(Incidents incidents, IncidentReports reports, Clock clock) {
+    ReportPages(Incidents incidents, IncidentReports reports) {
         this.incidents = incidents;
         this.reports = reports;
-        this.formats = Formats.of(clock);
-    }
-
-    @ModelAttribute
-    void common(Model model, Authentication user) {
-        Pages.common(model, user, "incidents", formats);
     }
 
     @GetMapping("/incidents/{id}/reports")

@@ -1,11 +1,8 @@
 package org.rebound.security.web;
 
-import java.time.Clock;
 import java.util.List;
 import org.rebound.security.Accounts;
 import org.rebound.security.Role;
-import org.rebound.web.Formats;
-import org.rebound.web.Pages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,16 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class UsersPages {
 
     private final Accounts accounts;
-    private final Formats formats;
 
-    UsersPages(Accounts accounts, Clock clock) {
+    UsersPages(Accounts accounts) {
         this.accounts = accounts;
-        this.formats = Formats.of(clock);
     }
 
     @ModelAttribute
-    void common(Model model, Authentication user) {
-        Pages.common(model, user, "users", formats);
+    void shared(Model model) {
         model.addAttribute("roles", Role.values());
     }
 
