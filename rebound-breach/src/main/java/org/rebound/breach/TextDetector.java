@@ -73,7 +73,7 @@ public final class TextDetector {
             "\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?))+|\\p{Lu}[\\p{L}'-]+");
     private static final String HOUSE = "\\b\\d{1,5}[A-Za-z]?(?: \\d{1,5})?";
     private static final Pattern STREET = Pattern.compile(
-            HOUSE + ",? (?:[\\p{L}'.-]+ ){0,4}?(?i:street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|ln\\.?|drive|dr\\.?|court|ct\\.?"
+            HOUSE + ",? (?:[\\p{L}'.-]+ ){0,4}?(?i:street|str\\.|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|ln\\.?|drive|dr\\.?|court|ct\\.?"
                     + "|boulevard|blvd\\.?|way|place|pl\\.?|close|crescent|terrace|square|sq\\.?|highway|hwy\\.?|parkway|pkwy\\.?"
                     + "|circle|trail|row|mews|gardens|grove|hill|park|walk)\\b(?:,? (?:apt\\.?|suite|unit|flat) ?\\w+)?"
                     + "|(?i:p\\.?o\\.? box) \\d+"
@@ -81,10 +81,16 @@ public final class TextDetector {
                     // street name, then its kind, then the number ("Király u. 15.", "Villacher Strasse 89", "Csabai kapu 39.")
                     + "|\\b\\p{Lu}[\\p{L}'-]+ (?i:u\\.|utca|út|útja|tér|kapu|str\\.?|strasse|straße|gade|vej|katu|tie|gatan|väg|veien|vegen|ulica|ul\\.) \\d{1,4}\\b\\.?"
                     + "|\\b(?:Rue|Avenue|Boulevard|Via|Viale|Calle|Avenida|Rua|Carrer|Piazza|Plaza|Ulica|ul\\.) (?:[\\p{L}'.-]+ ){0,4}?\\d{1,5}[a-z]?\\b"
+                    // number first, then a Romance street word and its name ("846 31 Rue Al Imam Al Bakri")
+                    + "|" + HOUSE + " (?:Rue|rue|Avenida|Via|Calle|Rua|Rúa|Carrer) (?:\\p{Lu}[\\p{L}'.-]*|de|des|du|la|le|del|da|do|dos|di)"
+                    + "(?: (?:\\p{Lu}[\\p{L}'.-]*|de|des|du|la|le|del|da|do|dos|di)){0,4}"
                     // continental order: house number, street name, number ("6750 Koskikatu 25", "233 Erzsébet tér 19.")
                     + "|" + HOUSE + " (?!(?:Of|The|And|For|In|To|You)\\b)\\p{Lu}[\\p{L}'.-]+(?: (?!(?:Of|The|And|For|In|To|You)\\b)[\\p{L}'.-]+){0,3} \\d{1,5}[a-z]?\\b\\.?"
                     // forces' and diplomatic addresses
-                    + "|\\b(?:PSC|Unit|USNS|USNV|USS|USCGC)(?: \\p{Lu}[\\p{L}]+)? \\d+,? Box \\d+(?:,? (?:APO|FPO|DPO) A[AEP] \\d{5})?"
+                    + "|\\b(?i:PSC|Unit|USNS|USNV|USS|USCGC)(?: \\p{Lu}[\\p{L}]+)? \\d+,? (?i:Box) \\d+(?:,?\\s(?i:APO|FPO|DPO) (?i:A[AEP]) \\d{5})?"
+                    + "|\\b(?i:USNS|USNV|USS|USCGC) [\\p{L}'-]+\\s(?i:APO|FPO|DPO) (?i:A[AEP]) \\d{5}"
+                    // a flat or suite on a line of its own, as in addresses written one part per line
+                    + "|\\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\\.? \\d{1,5}[A-Za-z]?\\b"
                     // street corners
                     + "|(?i:the corner of) [^.?!\\n]{3,60}? and (?:\\p{Lu}[\\p{L}'.-]*)(?: \\p{Lu}[\\p{L}'.-]*){0,2}");
     /** What follows a street line in an address: flat, town, region, postcode, country; up to a sentence's end. */
@@ -98,7 +104,7 @@ public final class TextDetector {
     private static final List<String> LABEL_CUES = List.of("office", "desk", "home", "work");
     private static final Pattern PHONE_AFTER_CUE = Pattern.compile(
             "\\W{0,3}(?:(?:me|on|at|number|no|is)\\W{1,3}){0,3}(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?![\\w-]*\\d)");
-    private static final List<String> STREET_HINTS = List.of("psc ", "apt", "suite", "corner", " u.", "kapu", "tér", "street", " st", "road", " rd", "avenue", " ave", "lane", " ln",
+    private static final List<String> STREET_HINTS = List.of("psc ", "apo ", "fpo ", "dpo ", "apt", "suite", "corner", " u.", "kapu", "tér", "street", " st", "road", " rd", "avenue", " ave", "lane", " ln",
             "drive", " dr", "court", " ct", "boulevard", "blvd", " way", "place", " pl", "close", "crescent", "terrace", "square",
             " sq", "highway", "hwy", "parkway", "pkwy", "circle", "trail", " row", "mews", "gardens", "grove", "hill", "park",
             "walk", "box", "stra", "str.", "weg", "gasse", "platz", "allee", "utca", "gatan", "vej", "straat", "laan", "katu", "tie ",
@@ -171,7 +177,7 @@ public final class TextDetector {
         if (shape.upper >= 1) {
             names(text, lower, found);
         }
-        return withoutOverlaps(found);
+        return withoutOverlaps(text, found);
     }
 
     /** Counts of the characters that the detectors need. */
@@ -536,16 +542,33 @@ public final class TextDetector {
         return text.substring(Math.max(0, position - 40), position).matches("(?s)" + regex);
     }
 
-    /** Keeps, of overlapping findings, the one listed first in {@link Category} order, then the longer. */
-    private static List<Finding> withoutOverlaps(List<Finding> found) {
+    /**
+     * Keeps, of overlapping findings, the one listed first in {@link Category} order, then the longer. An
+     * address whose tail ran into a finding that ranks higher (the phone number on the next line of a
+     * letterhead) keeps the part before it rather than being lost whole.
+     */
+    private static List<Finding> withoutOverlaps(String text, List<Finding> found) {
         List<Finding> byPriority = new ArrayList<>(found);
         byPriority.sort(Comparator.comparingInt((Finding f) -> priority(f.category()))
                 .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed())
                 .thenComparingInt(Finding::start));
         List<Finding> kept = new ArrayList<>();
         for (Finding finding : byPriority) {
-            if (kept.stream().noneMatch(finding::overlaps)) {
+            List<Finding> clashes = kept.stream().filter(finding::overlaps).toList();
+            if (clashes.isEmpty()) {
                 kept.add(finding);
+            } else if (finding.category() == Category.ADDRESS) {
+                int end = clashes.stream().mapToInt(Finding::start).min().orElseThrow();
+                while (end > finding.start() && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ',')) {
+                    end--;
+                }
+                if (end - finding.start() >= 4) {
+                    Finding before = new Finding(Category.ADDRESS, text.substring(finding.start(), end), finding.start(), end,
+                            finding.confidence());
+                    if (kept.stream().noneMatch(before::overlaps)) {
+                        kept.add(before);
+                    }
+                }
             }
         }
         kept.sort(Comparator.comparingInt(Finding::start));
