@@ -447,6 +447,7 @@ public final class TextDetector {
                 if (tail.lookingAt()) {
                     end = tail.end();
                 }
+                end = withoutFullStop(text, street.start(), end);
                 found.add(new Finding(Category.ADDRESS, text.substring(street.start(), end), street.start(), end, 0.7));
                 street.region(end, text.length());
             }
@@ -454,6 +455,18 @@ public final class TextDetector {
         if (shape.upper >= 3) {
             whole(UK_POSTCODE, Category.POSTCODE, 0.9, text, found);
         }
+    }
+
+    /** The end of an address without the full stop of its sentence ("... Al Bakri."), keeping "St." and "u. 15.". */
+    private static int withoutFullStop(String text, int start, int end) {
+        if (end - start < 2 || text.charAt(end - 1) != '.' || end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            return end;
+        }
+        int word = end - 1;
+        while (word > start && Character.isLetter(text.charAt(word - 1))) {
+            word--;
+        }
+        return end - 1 - word > 3 ? end - 1 : end;
     }
 
     private void names(String text, String lower, List<Finding> found) {

@@ -28,6 +28,28 @@ class TextDetectorTest {
     }
 
     @Test
+    void anAddressInALetterheadKeepsItsLinesUpToThePhoneNumberBelowIt() {
+        String letterhead = "Debra Neal\n\n1659 Hoog St\n Apt. 839\n Brakpan\n South Africa 70651\n082 490 1693-Office";
+
+        assertThat(find(letterhead)).extracting(Finding::category, Finding::value).containsExactly(
+                tuple(Category.NAME, "Debra Neal"),
+                tuple(Category.ADDRESS, "1659 Hoog St\n Apt. 839\n Brakpan\n South Africa 70651"),
+                tuple(Category.PHONE, "082 490 1693"));
+    }
+
+    @Test
+    void findsForcesAddressesOverTwoLinesAndFlatsOnALineOfTheirOwn() {
+        assertThat(find("Our offices are located at USNS Møller\nFPO AA 85844")).extracting(Finding::category, Finding::value)
+                .containsExactly(tuple(Category.ADDRESS, "USNS Møller\nFPO AA 85844"));
+        assertThat(find("send it to unit 1009 box 0219 dpo ap 51065 please")).extracting(Finding::value)
+                .containsExactly("unit 1009 box 0219 dpo ap 51065");
+        assertThat(find("Alma Jensen > 91215 Harjukuja 54 > Suite 318 > SEINÄJOKI")).extracting(Finding::category)
+                .contains(Category.ADDRESS);
+        assertThat(find("Caitlin Lennox lives at 846 31 Rue Al Imam Al Bakri.")).extracting(Finding::category, Finding::value)
+                .contains(tuple(Category.ADDRESS, "846 31 Rue Al Imam Al Bakri"));
+    }
+
+    @Test
     void aNumberThatFailsItsChecksumIsNotACard() {
         assertThat(find("order 4929 1234 5678 9012 shipped")).extracting(Finding::category)
                 .doesNotContain(Category.PAYMENT_CARD);
