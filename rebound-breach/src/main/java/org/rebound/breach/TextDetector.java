@@ -61,6 +61,9 @@ public final class TextDetector {
             "mme", "mlle", "sr");
     private static final List<String> NAME_CUES = List.of("name is", "name", "i am", "i'm", "called", "dear", "hi", "hello", "signed",
             "regards", "sincerely", "thanks", "contact", "customer", "patient", "employee", "driver", "owner");
+    /** Cues after which even one word the gazetteer does not know is a name ("My name is Rubija"). */
+    private static final List<String> SURE_NAME_CUES = List.of("my name is", "last name is", "surname is", "first name is",
+            "family name is", "last name?", "surname?", "name:");
     private static final List<String> WEAK_NAME_CUES = List.of("by", "with", "says", "said", "starring", "named", "author",
             "wife", "husband", "son", "daughter", "partner", "friend", "user", "founders", "from", "to", "and");
     private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("street", "st", "road", "rd", "avenue", "ave",
@@ -474,6 +477,12 @@ public final class TextDetector {
             grouped(TITLED_NAME, Category.NAME, 0.9, text, found);
         }
         Matcher m = NAME_AFTER_CUE.matcher(text);
+        for (int cueEnd : afterCues(lower, SURE_NAME_CUES)) {
+            m.region(cueEnd, text.length());
+            if (m.lookingAt() && !STOP_WORDS.contains(m.group(1).split(" ")[0].toLowerCase(Locale.ROOT))) {
+                found.add(new Finding(Category.NAME, m.group(1), m.start(1), m.end(1), 0.9));
+            }
+        }
         for (int cueEnd : afterCues(lower, NAME_CUES)) {
             m.region(cueEnd, text.length());
             if (m.lookingAt()) {

@@ -50,6 +50,14 @@ class TextDetectorTest {
     }
 
     @Test
+    void aNameGivenAsSuchIsANameEvenWhenTheGazetteerDoesNotKnowIt() {
+        assertThat(find("Hello, my name is Rubija and I moved last week.")).extracting(Finding::category, Finding::value)
+                .containsExactly(tuple(Category.NAME, "Rubija"));
+        assertThat(find("What's your last name? Magnusson")).extracting(Finding::value).containsExactly("Magnusson");
+        assertThat(find("My name is the least of your worries.")).isEmpty();
+    }
+
+    @Test
     void aNumberThatFailsItsChecksumIsNotACard() {
         assertThat(find("order 4929 1234 5678 9012 shipped")).extracting(Finding::category)
                 .doesNotContain(Category.PAYMENT_CARD);
