@@ -120,6 +120,22 @@ public final class TextDetector {
     private static final String[] PHONE_REGIONS = {"US", "GB", "DE", "FR", "IN", "AU"};
 
     private final Gazetteer gazetteer = Gazetteer.instance();
+    private final @org.jspecify.annotations.Nullable NameModel nameModel;
+
+    /** A detector with the name model shipped in the resources. */
+    public TextDetector() {
+        this(BundledNameModel.MODEL);
+    }
+
+    /** A detector with the given name model, or rules alone for names when it is null. */
+    TextDetector(@org.jspecify.annotations.Nullable NameModel nameModel) {
+        this.nameModel = nameModel;
+    }
+
+    /** Loaded once, on first use. */
+    private static final class BundledNameModel {
+        static final NameModel MODEL = NameModel.bundled(Gazetteer.instance());
+    }
 
     /** All findings in {@code text}, ordered by position, without overlaps. */
     public List<Finding> find(String text) {
@@ -521,6 +537,33 @@ public final class TextDetector {
                 found.add(new Finding(Category.NAME, m.group(), m.start(), m.end(), givenFirst && familyLast ? 0.8 : 0.6));
             }
         }
+        if (nameModel != null && mayNameSomeone(text)) {
+            found.addAll(nameModel.find(text));
+        }
+    }
+
+    /**
+     * Whether the text has a capitalised word that does not open a sentence, or opens one but is a
+     * name the gazetteer knows: where it has neither ("Prefers contact by phone"), the model would
+     * find nothing, and it is the costliest detector.
+     */
+    private boolean mayNameSomeone(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                if (!sentenceStart(text, i)) {
+                    return true;
+                }
+                int end = i + 1;
+                while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                    end++;
+                }
+                String word = text.substring(i, end);
+                if (gazetteer.isGivenName(word) || gazetteer.isFamilyName(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean sentenceStart(String text, int position) {

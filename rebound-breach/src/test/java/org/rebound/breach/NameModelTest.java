@@ -1,0 +1,63 @@
+package org.rebound.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.util.Span;
+import org.junit.jupiter.api.Test;
+
+class NameModelTest {
+
+    private final TextDetector withModel = new TextDetector();
+    private final TextDetector rulesAlone = new TextDetector(null);
+
+    private static List<String> names(TextDetector detector, String text) {
+        return detector.find(text).stream().filter(finding -> finding.category() == Category.NAME).map(Finding::value).toList();
+    }
+
+    @Test
+    void findsSurnamesWithoutACueThatTheGazetteerDoesNotKnow() {
+        String quote = "\"We will restore the line by Friday,\" says Hartvigsson.";
+        String founders = "Our founders Vizirov, Barrett and Okonkwo met at university.";
+
+        assertThat(names(rulesAlone, quote)).isEmpty();
+        assertThat(names(withModel, quote)).containsExactly("Hartvigsson");
+        assertThat(names(rulesAlone, founders)).doesNotContain("Vizirov");
+        assertThat(names(withModel, founders)).contains("Vizirov", "Barrett", "Okonkwo");
+    }
+
+    @Test
+    void findsNoOneInNotesLogLinesAndPlaces() {
+        assertThat(names(withModel, "Prefers contact by phone, call 555-0100")).isEmpty();
+        assertThat(names(withModel, "ERROR 2025-09-01 12:00:01 Connection refused from 10.0.0.7")).isEmpty();
+        assertThat(names(withModel, "The Birmingham plant restarted line 3 after the outage.")).isEmpty();
+    }
+
+    @Test
+    void aNameOnTheSecondLineIsPlacedInTheWholeText() {
+        String text = "Claim 88213 reopened.\nAgreed with Agnieszka Wróblewska on the phone.";
+
+        assertThat(withModel.find(text)).filteredOn(finding -> finding.category() == Category.NAME)
+                .singleElement()
+                .satisfies(finding -> assertThat(text.substring(finding.start(), finding.end())).isEqualTo("Agnieszka Wróblewska"));
+    }
+
+    @Test
+    void trainingSamplesMarkTheTokensOfEachPersonLineByLine() {
+        String text = "Dear Ms. O'Neill,\nyour claim was passed to Rhys Evans today.";
+        int oneill = text.indexOf("O'Neill");
+        int rhys = text.indexOf("Rhys Evans");
+
+        List<NameSample> samples = NameModel.samples(text,
+                List.of(new int[] {oneill, oneill + "O'Neill".length()}, new int[] {rhys, rhys + "Rhys Evans".length()}),
+                Gazetteer.instance());
+
+        assertThat(samples).hasSize(2);
+        assertThat(samples.get(0).getSentence()).containsExactly("Dear", "Ms", ".", "O", "'", "Neill", ",");
+        assertThat(samples.get(0).getNames()).containsExactly(new Span(3, 6, "person"));
+        assertThat(samples.get(0).isClearAdaptiveDataSet()).isTrue();
+        assertThat(samples.get(1).getNames()).containsExactly(new Span(5, 7, "person"));
+        assertThat(samples.get(1).isClearAdaptiveDataSet()).isFalse();
+    }
+}
