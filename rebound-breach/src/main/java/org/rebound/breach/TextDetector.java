@@ -196,6 +196,9 @@ public final class TextDetector {
         if (shape.upper >= 1) {
             names(text, lower, found);
         }
+        if (nameModel != null && mayNameSomeone(text, shape.upper >= 1)) {
+            found.addAll(nameModel.find(text));
+        }
         return withoutOverlaps(text, found);
     }
 
@@ -517,6 +520,12 @@ public final class TextDetector {
         }
         m = CAPITALISED_RUN.matcher(text);
         while (m.find()) {
+            int greeting = greetingLength(m.group());
+            if (greeting > 0) {
+                // "Hi Freddy": the greeting is not part of the name
+                m.region(m.start() + greeting, text.length());
+                continue;
+            }
             String[] words = m.group().split(" ");
             if (words.length == 1) {
                 // a lone given name counts where it cannot be a sentence's first word
@@ -537,33 +546,49 @@ public final class TextDetector {
                 found.add(new Finding(Category.NAME, m.group(), m.start(), m.end(), givenFirst && familyLast ? 0.8 : 0.6));
             }
         }
-        if (nameModel != null && mayNameSomeone(text)) {
-            found.addAll(nameModel.find(text));
-        }
     }
 
     /**
-     * Whether the text has a capitalised word that does not open a sentence, or opens one but is a
-     * name the gazetteer knows: where it has neither ("Prefers contact by phone"), the model would
-     * find nothing, and it is the costliest detector.
+     * Whether the model could find a name here: in text with capitals, a capitalised word that does
+     * not open a sentence or that the gazetteer knows; in text without any, a known given name followed
+     * by a known family name ("lena andersson"). Where there is neither ("Prefers contact by phone"),
+     * the model, the costliest detector, would find nothing.
      */
-    private boolean mayNameSomeone(String text) {
+    private boolean mayNameSomeone(String text, boolean capitals) {
+        String previous = null;
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
-                if (!sentenceStart(text, i)) {
-                    return true;
-                }
-                int end = i + 1;
-                while (end < text.length() && Character.isLetter(text.charAt(end))) {
-                    end++;
-                }
-                String word = text.substring(i, end);
-                if (gazetteer.isGivenName(word) || gazetteer.isFamilyName(word)) {
-                    return true;
-                }
+            if (!Character.isLetter(text.charAt(i)) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                continue;
             }
+            int end = i + 1;
+            while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                end++;
+            }
+            String word = text.substring(i, end);
+            if (capitals) {
+                if (Character.isUpperCase(word.charAt(0))
+                        && (!sentenceStart(text, i) || gazetteer.isGivenName(word) || gazetteer.isFamilyName(word))) {
+                    return true;
+                }
+            } else if (previous != null && gazetteer.isGivenName(previous) && gazetteer.isFamilyName(word)) {
+                return true;
+            }
+            previous = word;
+            i = end - 1;
         }
         return false;
+    }
+
+    private static final List<String> GREETINGS = List.of("Hi ", "Hello ", "Hey ", "Dear ", "Thanks ", "Regards ", "Cheers ");
+
+    /** The length of a greeting that opens a run of capitalised words, 0 when none does. */
+    private static int greetingLength(String run) {
+        for (String greeting : GREETINGS) {
+            if (run.startsWith(greeting)) {
+                return greeting.length();
+            }
+        }
+        return 0;
     }
 
     private static boolean sentenceStart(String text, int position) {

@@ -17,14 +17,26 @@ class NameModelTest {
     }
 
     @Test
-    void findsSurnamesWithoutACueThatTheGazetteerDoesNotKnow() {
+    void findsNamesWithoutACueThatTheGazetteerDoesNotKnowOrThatSpeakInAChat() {
         String quote = "\"We will restore the line by Friday,\" says Hartvigsson.";
-        String founders = "Our founders Vizirov, Barrett and Okonkwo met at university.";
+        String chat = "Siobhan: Can you resend the invoice?\nMarek: Sent it this morning.";
 
         assertThat(names(rulesAlone, quote)).isEmpty();
         assertThat(names(withModel, quote)).containsExactly("Hartvigsson");
-        assertThat(names(rulesAlone, founders)).doesNotContain("Vizirov");
-        assertThat(names(withModel, founders)).contains("Vizirov", "Barrett", "Okonkwo");
+        assertThat(names(rulesAlone, chat)).isEmpty();
+        assertThat(names(withModel, chat)).containsExactly("Siobhan", "Marek");
+    }
+
+    @Test
+    void aGreetingIsNotPartOfTheName() {
+        assertThat(names(rulesAlone, "Hi Freddy, the wire transfer to your account failed.")).containsExactly("Freddy");
+    }
+
+    @Test
+    void findsALowerCaseNameInAnInformalMessage() {
+        String message = "i have lost my card. could you please block it asap? my name is lena andersson.";
+
+        assertThat(names(withModel, message)).containsExactly("lena andersson");
     }
 
     @Test

@@ -18,6 +18,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class NameModelTraining {
 
+    /** How many generated texts ({@link NameSentences}) join the labelled corpus in training. */
+    static final int GENERATED = 1_500;
+
     /** A labelled text: the template it was written from and the character spans of the people in it. */
     record Labelled(String text, int template, List<int[]> people) {
     }
@@ -49,7 +52,9 @@ final class NameModelTraining {
             System.err.println("usage: NameModelTraining PRESIDIO_DATASET.json MODEL.bin");
             System.exit(2);
         }
-        TokenNameFinderModel model = train(presidio(Path.of(args[0])));
+        List<Labelled> texts = new ArrayList<>(presidio(Path.of(args[0])));
+        texts.addAll(NameSentences.generate(GENERATED, 1));
+        TokenNameFinderModel model = train(texts);
         try (OutputStream out = Files.newOutputStream(Path.of(args[1]))) {
             model.serialize(out);
         }

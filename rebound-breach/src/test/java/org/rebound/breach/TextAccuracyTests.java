@@ -100,8 +100,10 @@ class TextAccuracyTests {
         Accuracy heldOut = new Accuracy();
         for (int fold = 0; fold < FOLDS; fold++) {
             int held = fold;
-            NameModel model = new NameModel(NameModelTraining.train(
-                    labelled.stream().filter(text -> text.template() % FOLDS != held).toList()), Gazetteer.instance());
+            List<NameModelTraining.Labelled> training = new java.util.ArrayList<>(
+                    labelled.stream().filter(text -> text.template() % FOLDS != held).toList());
+            training.addAll(NameSentences.generate(NameModelTraining.GENERATED, 1));
+            NameModel model = new NameModel(NameModelTraining.train(training), Gazetteer.instance());
             measure(new TextDetector(model), template -> template % FOLDS == held, heldOut);
         }
         System.out.println("rules alone:\n" + rulesAlone.table("tokens"));
