@@ -71,7 +71,7 @@ final class NameModel {
                     }
                     int start = lineStart + tokens[names[i].getStart()].getStart();
                     int end = lineStart + tokens[names[i].getEnd() - 1].getEnd();
-                    found.add(new Finding(Category.NAME, text.substring(start, end), start, end, probabilities[i]));
+                    found.add(new Finding(Category.NAME, text.substring(start, end), start, end, Math.min(1, Math.max(0.01, probabilities[i]))));
                 }
             }
             lineStart = lineEnd + 1;

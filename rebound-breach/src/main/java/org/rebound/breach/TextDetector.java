@@ -199,7 +199,42 @@ public final class TextDetector {
         if (nameModel != null && mayNameSomeone(text, shape.upper >= 1)) {
             found.addAll(nameModel.find(text));
         }
-        return withoutOverlaps(text, found);
+        return withRepeatedNames(text, withoutOverlaps(text, found));
+    }
+
+    /**
+     * A word of a name found once names the same person wherever else it stands alone in the text
+     * ("My name is Aantje Mourik but everyone calls me Aantje"), unless something else was found there.
+     */
+    private List<Finding> withRepeatedNames(String text, List<Finding> findings) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (Finding finding : findings) {
+            if (finding.category() == Category.NAME) {
+                for (String word : finding.value().split("[\\s,]+")) {
+                    if (word.length() > 2 && Character.isUpperCase(word.charAt(0))
+                            && !STOP_WORDS.contains(word.toLowerCase(Locale.ROOT)) && !TITLE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                        words.add(word);
+                    }
+                }
+            }
+        }
+        if (words.isEmpty()) {
+            return findings;
+        }
+        List<Finding> all = new ArrayList<>(findings);
+        for (String word : words) {
+            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+                int end = at + word.length();
+                boolean wholeWord = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+                int start = at;
+                if (wholeWord && all.stream().noneMatch(f -> f.start() < end && start < f.end())) {
+                    all.add(new Finding(Category.NAME, word, at, end, 0.6));
+                }
+            }
+        }
+        all.sort(Comparator.comparingInt(Finding::start));
+        return List.copyOf(all);
     }
 
     /** Counts of the characters that the detectors need. */

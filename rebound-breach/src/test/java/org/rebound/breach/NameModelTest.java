@@ -1,6 +1,7 @@
 package org.rebound.breach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import opennlp.tools.namefind.NameSample;
@@ -25,6 +26,15 @@ class NameModelTest {
         assertThat(names(withModel, quote)).containsExactly("Hartvigsson");
         assertThat(names(rulesAlone, chat)).isEmpty();
         assertThat(names(withModel, chat)).containsExactly("Siobhan", "Marek");
+    }
+
+    @Test
+    void aWordOfANameFoundOnceIsANameWhereverElseItStandsInTheText() {
+        String text = "My name is Aantje Mourik but everyone calls me Aantje. Mourik is my mother's name.";
+
+        assertThat(rulesAlone.find(text)).filteredOn(finding -> finding.category() == Category.NAME)
+                .extracting(Finding::value, Finding::start)
+                .containsExactly(tuple("Aantje Mourik", 11), tuple("Aantje", 47), tuple("Mourik", 55));
     }
 
     @Test
