@@ -31,6 +31,9 @@ final class NameModel {
             "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december");
 
+    /** A full stop after a word of two or more letters ends a sentence; after one capital it marks an initial. */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("\\p{L}{2,}\\. ");
+
     private final Gazetteer gazetteer;
     private final ThreadLocal<NameFinderME> finders;
 
@@ -71,6 +74,9 @@ final class NameModel {
                     }
                     int start = lineStart + tokens[names[i].getStart()].getStart();
                     int end = lineStart + tokens[names[i].getEnd() - 1].getEnd();
+                    if (!plausible(text, start, end)) {
+                        continue;
+                    }
                     found.add(new Finding(Category.NAME, text.substring(start, end), start, end, Math.min(1, Math.max(0.01, probabilities[i]))));
                 }
             }
@@ -78,6 +84,26 @@ final class NameModel {
         }
         finder.clearAdaptiveData();
         return found;
+    }
+
+    /**
+     * Whether a span the model marked can be a name: it does not run over a sentence's end ("reliable.
+     * You"), is no country, and neither ends with nor is followed by a word that ends firms' names.
+     */
+    private static boolean plausible(String text, int start, int end) {
+        String span = text.substring(start, end);
+        int next = end;
+        while (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        int nextEnd = next;
+        while (nextEnd < text.length() && Character.isLetter(text.charAt(nextEnd))) {
+            nextEnd++;
+        }
+        String lastWord = span.substring(span.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
+        String followingWord = text.substring(next, nextEnd).toLowerCase(java.util.Locale.ROOT);
+        return !SENTENCE_END.matcher(span).find() && Countries.code(span) == null
+                && !TextDetector.ORGANISATION_WORDS.contains(lastWord) && !TextDetector.ORGANISATION_WORDS.contains(followingWord);
     }
 
     /**

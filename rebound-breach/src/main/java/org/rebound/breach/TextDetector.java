@@ -69,6 +69,11 @@ public final class TextDetector {
     private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("street", "st", "road", "rd", "avenue", "ave",
             "lane", "drive", "court", "way", "place", "close", "square", "gateway", "pass", "fort", "park", "hill", "bridge",
             "orchestra", "band", "club", "university", "college", "school", "hospital", "company", "inc", "ltd", "llc", "group");
+    /** Words that end the names of firms, never of people: "Nera Economic Consulting", "Asc Partners". */
+    static final java.util.Set<String> ORGANISATION_WORDS = java.util.Set.of("corporation", "corp", "consulting", "partners",
+            "solutions", "technologies", "technology", "services", "associates", "sons", "bank", "holdings", "systems", "software",
+            "labs", "international", "industries", "enterprises", "capital", "insurance", "logistics", "motors", "foundation",
+            "institute", "agency", "networks", "media", "ventures", "plc", "gmbh", "incorporated", "limited");
     private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("the", "a", "an", "in", "on", "at", "of", "for",
             "my", "our", "your", "this", "that", "new", "north", "south", "east", "west", "saint", "st", "mount", "lake",
             "port", "fort", "san", "santa", "los", "las", "el", "la", "le", "de", "van", "von", "des", "du");
@@ -555,10 +560,10 @@ public final class TextDetector {
         }
         m = CAPITALISED_RUN.matcher(text);
         while (m.find()) {
-            int greeting = greetingLength(m.group());
-            if (greeting > 0) {
-                // "Hi Freddy": the greeting is not part of the name
-                m.region(m.start() + greeting, text.length());
+            int notName = leadingNonNameLength(m.group());
+            if (notName > 0) {
+                // "Hi Freddy", "I'm Naomi Ryan", "Evans-Bonilla's Tânia Souza": the name starts after
+                m.region(m.start() + notName, text.length());
                 continue;
             }
             String[] words = m.group().split(" ");
@@ -570,7 +575,8 @@ public final class TextDetector {
                 continue;
             }
             if (words.length > 4 || Countries.code(m.group()) != null
-                    || PLACE_WORDS.contains(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))) {
+                    || PLACE_WORDS.contains(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))
+                    || ORGANISATION_WORDS.contains(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
             boolean givenFirst = gazetteer.isGivenName(words[0]);
@@ -581,16 +587,17 @@ public final class TextDetector {
                 found.add(new Finding(Category.NAME, m.group(), m.start(), m.end(), givenFirst && familyLast ? 0.8 : 0.6));
             }
         }
+        // "here from Poland": a country is no one's name, whatever the cue before it
+        found.removeIf(finding -> finding.category() == Category.NAME && Countries.code(finding.value()) != null);
     }
 
     /**
      * Whether the model could find a name here: in text with capitals, a capitalised word that does
-     * not open a sentence or that the gazetteer knows; in text without any, a known given name followed
-     * by a known family name ("lena andersson"). Where there is neither ("Prefers contact by phone"),
-     * the model, the costliest detector, would find nothing.
+     * not open a sentence or that the gazetteer knows; in text without any, a word the gazetteer knows
+     * ("lena andersson"). Where there is none ("Prefers contact by phone"), the model, the costliest
+     * detector, would find nothing.
      */
     private boolean mayNameSomeone(String text, boolean capitals) {
-        String previous = null;
         for (int i = 0; i < text.length(); i++) {
             if (!Character.isLetter(text.charAt(i)) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
                 continue;
@@ -605,25 +612,29 @@ public final class TextDetector {
                         && (!sentenceStart(text, i) || gazetteer.isGivenName(word) || gazetteer.isFamilyName(word))) {
                     return true;
                 }
-            } else if (previous != null && gazetteer.isGivenName(previous) && gazetteer.isFamilyName(word)) {
+            } else if (gazetteer.isGivenName(word) || gazetteer.isFamilyName(word)) {
                 return true;
             }
-            previous = word;
             i = end - 1;
         }
         return false;
     }
 
-    private static final List<String> GREETINGS = List.of("Hi ", "Hello ", "Hey ", "Dear ", "Thanks ", "Regards ", "Cheers ");
+    private static final List<String> LEADING_NON_NAMES = List.of("Hi ", "Hello ", "Hey ", "Dear ", "Thanks ", "Regards ", "Cheers ",
+            "I'm ", "I've ", "I'd ", "I'll ");
 
-    /** The length of a greeting that opens a run of capitalised words, 0 when none does. */
-    private static int greetingLength(String run) {
-        for (String greeting : GREETINGS) {
-            if (run.startsWith(greeting)) {
-                return greeting.length();
+    /**
+     * The length of what opens a run of capitalised words without being part of a name (a greeting,
+     * "I'm", a possessive before the name), 0 when nothing does.
+     */
+    private static int leadingNonNameLength(String run) {
+        for (String leading : LEADING_NON_NAMES) {
+            if (run.startsWith(leading)) {
+                return leading.length();
             }
         }
-        return 0;
+        int possessive = run.indexOf("'s ");
+        return possessive > 0 ? possessive + 3 : 0;
     }
 
     private static boolean sentenceStart(String text, int position) {

@@ -38,8 +38,16 @@ class NameModelTest {
     }
 
     @Test
-    void aGreetingIsNotPartOfTheName() {
+    void greetingsIAmAndPossessivesAreNotPartOfTheName() {
         assertThat(names(rulesAlone, "Hi Freddy, the wire transfer to your account failed.")).containsExactly("Freddy");
+        assertThat(names(withModel, "I'm Naomi Ryan, originally from Leeds, and I run the night shift.")).containsExactly("Naomi Ryan");
+        assertThat(names(withModel, "Midlands Freight's Peter Walsh called about the unpaid invoice.")).containsExactly("Peter Walsh");
+    }
+
+    @Test
+    void countriesAndFirmsAreNotPeople() {
+        assertThat(names(withModel, "We moved the spare parts here from Poland in March.")).isEmpty();
+        assertThat(names(withModel, "Nera Economic Consulting confirmed the shipment to Halewood.")).isEmpty();
     }
 
     @Test
