@@ -204,7 +204,47 @@ public final class TextDetector {
         if (nameModel != null && mayNameSomeone(text, shape.upper >= 1)) {
             found.addAll(nameModel.find(text));
         }
-        return withRepeatedNames(text, withoutOverlaps(text, found));
+        return withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, found)));
+    }
+
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}'-]+");
+    private static final Pattern NAME_LIST = Pattern.compile(
+            "\\p{Lu}[\\p{L}'-]+(?:, \\p{Lu}[\\p{L}'-]+)+,? (?:and|&) \\p{Lu}[\\p{L}'-]+");
+
+    /**
+     * In a list of single capitalised words ("Efimiya, Mary, Ariana and Jodi") of which most are names
+     * already found, the rest are names too.
+     */
+    private static List<Finding> withListedNames(String text, List<Finding> findings) {
+        Matcher list = NAME_LIST.matcher(text);
+        List<Finding> all = null;
+        while (list.find()) {
+            Matcher item = CAPITALISED_WORD.matcher(text).region(list.start(), list.end());
+            List<int[]> items = new ArrayList<>();
+            while (item.find()) {
+                items.add(new int[] {item.start(), item.end()});
+            }
+            List<Finding> current = all == null ? findings : all;
+            long named = items.stream().filter(span -> current.stream().anyMatch(f -> f.category() == Category.NAME
+                    && f.start() <= span[0] && span[1] <= f.end())).count();
+            if (named < 2 || named * 2 < items.size()) {
+                continue;
+            }
+            all = all == null ? new ArrayList<>(findings) : all;
+            for (int[] span : items) {
+                List<Finding> sofar = all;
+                String word = text.substring(span[0], span[1]);
+                if (sofar.stream().noneMatch(f -> f.start() < span[1] && span[0] < f.end())
+                        && !STOP_WORDS.contains(word.toLowerCase(Locale.ROOT)) && Countries.code(word) == null) {
+                    all.add(new Finding(Category.NAME, word, span[0], span[1], 0.6));
+                }
+            }
+        }
+        if (all == null) {
+            return findings;
+        }
+        all.sort(Comparator.comparingInt(Finding::start));
+        return List.copyOf(all);
     }
 
     /**
@@ -562,33 +602,46 @@ public final class TextDetector {
         while (m.find()) {
             int notName = leadingNonNameLength(m.group());
             if (notName > 0) {
-                // "Hi Freddy", "I'm Naomi Ryan", "Evans-Bonilla's Tânia Souza": the name starts after
+                // "Hi Freddy", "I'm Naomi Ryan": the name starts after
                 m.region(m.start() + notName, text.length());
                 continue;
             }
-            String[] words = m.group().split(" ");
-            if (words.length == 1) {
-                // a lone given name counts where it cannot be a sentence's first word
-                if (gazetteer.isGivenName(words[0]) && !sentenceStart(text, m.start()) && m.group().length() > 2) {
-                    found.add(new Finding(Category.NAME, m.group(), m.start(), m.end(), 0.5));
-                }
+            int possessive = m.group().endsWith("'s") ? m.group().length() - 2 : m.group().indexOf("'s ");
+            if (possessive > 0) {
+                // "Yuri Bulgakov's Cautionary Tales", "Midlands Freight's Peter Walsh": two runs, each judged alone
+                capitalisedRun(text, m.start(), m.start() + possessive, found);
+                m.region(Math.min(text.length(), m.start() + possessive + 3), text.length());
                 continue;
             }
-            if (words.length > 4 || Countries.code(m.group()) != null
-                    || PLACE_WORDS.contains(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))
-                    || ORGANISATION_WORDS.contains(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))) {
-                continue;
-            }
-            boolean givenFirst = gazetteer.isGivenName(words[0]);
-            boolean familyLast = gazetteer.isFamilyName(words[words.length - 1]);
-            boolean startsLine = m.start() == 0 || text.charAt(m.start() - 1) == '\n';
-            if (givenFirst || familyLast && !STOP_WORDS.contains(words[0].toLowerCase(java.util.Locale.ROOT))
-                    || startsLine && words.length <= 3 && known(words) > 0) {
-                found.add(new Finding(Category.NAME, m.group(), m.start(), m.end(), givenFirst && familyLast ? 0.8 : 0.6));
-            }
+            capitalisedRun(text, m.start(), m.end(), found);
         }
         // "here from Poland": a country is no one's name, whatever the cue before it
         found.removeIf(finding -> finding.category() == Category.NAME && Countries.code(finding.value()) != null);
+    }
+
+    /** A name where a run of capitalised words starts with a known given name or ends with a known family name. */
+    private void capitalisedRun(String text, int start, int end, List<Finding> found) {
+        String run = text.substring(start, end);
+        String[] words = run.split(" ");
+        if (words.length == 1) {
+            // a lone given name counts where it cannot be a sentence's first word
+            if (gazetteer.isGivenName(words[0]) && !sentenceStart(text, start) && run.length() > 2) {
+                found.add(new Finding(Category.NAME, run, start, end, 0.5));
+            }
+            return;
+        }
+        if (words.length > 4 || Countries.code(run) != null
+                || PLACE_WORDS.contains(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))
+                || ORGANISATION_WORDS.contains(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))) {
+            return;
+        }
+        boolean givenFirst = gazetteer.isGivenName(words[0]);
+        boolean familyLast = gazetteer.isFamilyName(words[words.length - 1]);
+        boolean startsLine = start == 0 || text.charAt(start - 1) == '\n';
+        if (givenFirst || familyLast && !STOP_WORDS.contains(words[0].toLowerCase(java.util.Locale.ROOT))
+                || startsLine && words.length <= 3 && known(words) > 0) {
+            found.add(new Finding(Category.NAME, run, start, end, givenFirst && familyLast ? 0.8 : 0.6));
+        }
     }
 
     /**
@@ -621,11 +674,12 @@ public final class TextDetector {
     }
 
     private static final List<String> LEADING_NON_NAMES = List.of("Hi ", "Hello ", "Hey ", "Dear ", "Thanks ", "Regards ", "Cheers ",
-            "I'm ", "I've ", "I'd ", "I'll ");
+            "I'm ", "I've ", "I'd ", "I'll ", "The ", "A ", "An ", "For ", "In ", "On ", "At ", "To ", "From ", "With ", "By ", "Of ",
+            "And ", "But ", "If ", "When ", "As ", "So ", "Then ");
 
     /**
      * The length of what opens a run of capitalised words without being part of a name (a greeting,
-     * "I'm", a possessive before the name), 0 when nothing does.
+     * "I'm", a sentence's first function word, a possessive before the name), 0 when nothing does.
      */
     private static int leadingNonNameLength(String run) {
         for (String leading : LEADING_NON_NAMES) {

@@ -45,6 +45,18 @@ class NameModelTest {
     }
 
     @Test
+    void aPossessiveEndsTheName() {
+        assertThat(names(rulesAlone, "Bryan Maclean's laptop was reimaged on Monday.")).containsExactly("Bryan Maclean");
+    }
+
+    @Test
+    void inAListOfMostlyKnownNamesTheOthersAreNamesToo() {
+        String attendees = "On the bridge call: Efimiya, Mary, Ariana and Jodi.";
+
+        assertThat(names(rulesAlone, attendees)).containsExactly("Efimiya", "Mary", "Ariana", "Jodi");
+    }
+
+    @Test
     void countriesAndFirmsAreNotPeople() {
         assertThat(names(withModel, "We moved the spare parts here from Poland in March.")).isEmpty();
         assertThat(names(withModel, "Nera Economic Consulting confirmed the shipment to Halewood.")).isEmpty();
