@@ -72,8 +72,20 @@ final class NameModel {
                     if (names[i].length() == 1 && CALENDAR_WORDS.contains(words[names[i].getStart()].toLowerCase(java.util.Locale.ROOT))) {
                         continue;
                     }
-                    int start = lineStart + tokens[names[i].getStart()].getStart();
-                    int end = lineStart + tokens[names[i].getEnd() - 1].getEnd();
+                    int first = names[i].getStart();
+                    int last = names[i].getEnd() - 1;
+                    // a name neither opens with a function word ("Now") nor ends in punctuation ("Now I'")
+                    while (first <= last && TextDetector.LEADING_NON_NAMES.contains(words[first] + " ")) {
+                        first++;
+                    }
+                    while (last >= first && !Character.isLetter(words[last].codePointAt(0))) {
+                        last--;
+                    }
+                    if (first > last) {
+                        continue;
+                    }
+                    int start = lineStart + tokens[first].getStart();
+                    int end = lineStart + tokens[last].getEnd();
                     if (!plausible(text, start, end)) {
                         continue;
                     }

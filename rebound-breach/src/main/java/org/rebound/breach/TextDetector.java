@@ -54,7 +54,8 @@ public final class TextDetector {
             "allergies", "medications", "prescriptions", "tumours", "tumors");
     private static final List<String> HEALTH_PHRASES = List.of("blood type", "blood group", "mental health", "medical condition");
     private static final Pattern TITLED_NAME = Pattern.compile(
-            "\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|Mlle|Sr|Sra)\\.? ((?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.)(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
+            "\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|Mlle|Sr|Sra)\\.? ((?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.)"
+                    + "(?: (?!(?:Apt|Apartment|Suite|Ste|Unit|Flat)\\b)(?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
     private static final Pattern NAME_AFTER_CUE = Pattern.compile(
             ":?,?\\s+(\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
     private static final List<String> TITLE_WORDS = List.of("mr", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "herr", "frau",
@@ -103,7 +104,11 @@ public final class TextDetector {
                     + "|(?i:the corner of) [^.?!\\n]{3,60}? and (?:\\p{Lu}[\\p{L}'.-]*)(?: \\p{Lu}[\\p{L}'.-]*){0,2}");
     /** What follows a street line in an address: flat, town, region, postcode, country; up to a sentence's end. */
     private static final Pattern ADDRESS_TAIL = Pattern.compile(
-            "(?:[\\s,]{1,6}(?:(?i:apt|suite|unit|flat|floor|box)\\.? ?[\\w-]+|\\p{Lu}[\\p{L}'.-]*(?: \\(\\p{L}+\\))?"
+            "(?:[\\s,]{1,6}(?:(?i:apt|suite|unit|flat|floor|box)\\.? ?[\\w-]+"
+                    // postcodes with letters: British ("B91 3QJ"), Canadian ("K1A 0B1"), Dutch ("1012 AB")
+                    + "|[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRVWXY\\d]?) \\d[ABD-HJLNP-UW-Z]{2}\\b"
+                    + "|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d\\b|\\d{4} ?[A-Z]{2}\\b"
+                    + "|\\p{Lu}[\\p{L}'.-]*+(?!\\d)(?: \\(\\p{L}+\\))?"
                     + "|(?:de|del|da|do|dos|di|du|la|le|van|von|sur|am|an|im|y)(?= \\p{Lu})"
                     + "|\\d{3,6}(?:[ -]\\d{2,4})?|(?:APO|FPO|DPO) A[AEP] \\d{5})){1,12}");
     private static final Pattern CARD_CONTEXT = Pattern.compile("(?i)\\b(?:card|cc|visa|mastercard|amex|maestro)\\b[^\\d]{0,20}$");
@@ -673,7 +678,7 @@ public final class TextDetector {
         return false;
     }
 
-    private static final List<String> LEADING_NON_NAMES = List.of("Hi ", "Hello ", "Hey ", "Dear ", "Thanks ", "Regards ", "Cheers ",
+    static final List<String> LEADING_NON_NAMES = List.of("Hi ", "Hello ", "Hey ", "Dear ", "Thanks ", "Regards ", "Cheers ",
             "I'm ", "I've ", "I'd ", "I'll ", "The ", "A ", "An ", "For ", "In ", "On ", "At ", "To ", "From ", "With ", "By ", "Of ",
             "And ", "But ", "If ", "When ", "As ", "So ", "Then ");
 
@@ -738,7 +743,7 @@ public final class TextDetector {
      * letterhead) keeps the part before it rather than being lost whole.
      */
     private static List<Finding> withoutOverlaps(String text, List<Finding> found) {
-        List<Finding> byPriority = new ArrayList<>(found);
+        List<Finding> byPriority = new ArrayList<>(afterSureNames(text, found));
         byPriority.sort(Comparator.comparingInt((Finding f) -> priority(f.category()))
                 .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed())
                 .thenComparingInt(Finding::start));
@@ -763,6 +768,35 @@ public final class TextDetector {
         }
         kept.sort(Comparator.comparingInt(Finding::start));
         return List.copyOf(kept);
+    }
+
+    /**
+     * An address that starts inside a name found with certainty (after a title or "my name is") starts
+     * after it: "Mrs. Barbara Yudina Apt. 675 ..." is a name and then an address.
+     */
+    private static List<Finding> afterSureNames(String text, List<Finding> found) {
+        List<Finding> sure = found.stream().filter(f -> f.category() == Category.NAME && f.confidence() >= 0.9).toList();
+        if (sure.isEmpty()) {
+            return found;
+        }
+        List<Finding> adjusted = new ArrayList<>(found.size());
+        for (Finding finding : found) {
+            Finding name = finding.category() != Category.ADDRESS ? null
+                    : sure.stream().filter(n -> n.start() <= finding.start() && finding.start() < n.end() && n.end() < finding.end())
+                            .findFirst().orElse(null);
+            if (name == null) {
+                adjusted.add(finding);
+                continue;
+            }
+            int start = name.end();
+            while (start < finding.end() && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == ',')) {
+                start++;
+            }
+            if (finding.end() - start >= 4) {
+                adjusted.add(new Finding(Category.ADDRESS, text.substring(start, finding.end()), start, finding.end(), finding.confidence()));
+            }
+        }
+        return adjusted;
     }
 
     private static int priority(Category category) {

@@ -28,6 +28,21 @@ class TextDetectorTest {
     }
 
     @Test
+    void britishAndCanadianAddressesKeepTheirPostcodes() {
+        assertThat(find("12 Mill Lane\nSolihull B91 3QJ")).extracting(Finding::category, Finding::value)
+                .containsExactly(tuple(Category.ADDRESS, "12 Mill Lane\nSolihull B91 3QJ"));
+        assertThat(find("Deliver to 24 Sussex Drive, Ottawa ON K1M 1M4 before noon.")).extracting(Finding::category, Finding::value)
+                .containsExactly(tuple(Category.ADDRESS, "24 Sussex Drive, Ottawa ON K1M 1M4"));
+    }
+
+    @Test
+    void aTitledNameBeforeAFlatStaysAName() {
+        assertThat(find("Mrs. Sarah Whitfield Flat 4, 12 Mill Lane, Solihull B91 3QJ"))
+                .extracting(Finding::category, Finding::value)
+                .startsWith(tuple(Category.NAME, "Sarah Whitfield"));
+    }
+
+    @Test
     void anAddressInALetterheadKeepsItsLinesUpToThePhoneNumberBelowIt() {
         String letterhead = "Debra Neal\n\n1659 Hoog St\n Apt. 839\n Brakpan\n South Africa 70651\n082 490 1693-Office";
 
