@@ -50,7 +50,9 @@ public final class StixExport {
 
     private static final UUID SCO_NAMESPACE = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
     private static final UUID REBOUND_NAMESPACE = UUID.fromString("6c1a3f8e-5b0e-4c55-9a55-1f5c0a2b7d41");
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT;
+    /** STIX timestamps carry milliseconds always: ISO_INSTANT would drop a fraction of .000, which the schemas refuse. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
     /** The TLP marking definitions predefined by STIX 2.1 (section 7.2.1.4); TLP 2.0's CLEAR is TLP 1.0's WHITE. */
     private static final Map<Tlp, String[]> TLP_MARKINGS = Map.of(
             Tlp.CLEAR, new String[] {"marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9", "white"},
@@ -231,7 +233,7 @@ public final class StixExport {
         object.putArray("object_marking_refs").add(TLP_MARKINGS.get(tlp)[0]);
     }
 
-    private static String timestamp(Instant instant) {
+    static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
