@@ -88,7 +88,7 @@ final class NameModel {
                     }
                     int start = lineStart + tokens[first].getStart();
                     int end = lineStart + tokens[last].getEnd();
-                    if (!plausible(text, start, end)) {
+                    if (!plausible(text, start, end) || !capitalisedOrKnown(words, first, last)) {
                         continue;
                     }
                     found.add(new Finding(Category.NAME, text.substring(start, end), start, end, Math.min(1, Math.max(0.01, probabilities[i]))));
@@ -118,6 +118,17 @@ final class NameModel {
         String followingWord = text.substring(next, nextEnd).toLowerCase(java.util.Locale.ROOT);
         return !SENTENCE_END.matcher(span).find() && Countries.code(span) == null
                 && !TextDetector.ORGANISATION_WORDS.contains(lastWord) && !TextDetector.ORGANISATION_WORDS.contains(followingWord);
+    }
+
+    /** A span of lower-case words ("ok user" in a log line) is a name only if the gazetteer knows one of them longer than two letters. */
+    private boolean capitalisedOrKnown(String[] words, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            if (Character.isUpperCase(words[i].codePointAt(0))
+                    || words[i].length() > 2 && (gazetteer.isGivenName(words[i]) || gazetteer.isFamilyName(words[i]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

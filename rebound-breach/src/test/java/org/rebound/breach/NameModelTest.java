@@ -74,6 +74,9 @@ class NameModelTest {
         assertThat(names(withModel, "Prefers contact by phone, call 555-0100")).isEmpty();
         assertThat(names(withModel, "ERROR 2025-09-01 12:00:01 Connection refused from 10.0.0.7")).isEmpty();
         assertThat(names(withModel, "The Birmingham plant restarted line 3 after the outage.")).isEmpty();
+        assertThat(names(withModel, "2025-09-01 12:00:01 INFO sshd[1234]: Accepted password for svc_backup from 10.2.3.4 port 52211")).isEmpty();
+        assertThat(names(withModel, "WARN Backup job Nightly-SAP failed on host vmware-primary: timeout after 3600 s")).isEmpty();
+        assertThat(names(withModel, "login ok user=jdoe from workstation hq-pc-114")).isEmpty();
     }
 
     @Test
