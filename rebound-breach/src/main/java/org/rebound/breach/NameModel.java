@@ -65,9 +65,10 @@ final class NameModel {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            Span[] tokens = SimpleTokenizer.INSTANCE.tokenizePos(text.substring(lineStart, lineEnd));
+            String line = text.substring(lineStart, lineEnd);
+            Span[] tokens = mayName(line) ? SimpleTokenizer.INSTANCE.tokenizePos(line) : new Span[0];
             if (tokens.length > 0) {
-                String[] words = Span.spansToStrings(tokens, text.substring(lineStart, lineEnd));
+                String[] words = Span.spansToStrings(tokens, line);
                 Span[] names = finder.find(words, features(words, gazetteer));
                 double[] probabilities = finder.probs(names);
                 for (int i = 0; i < names.length; i++) {
@@ -118,6 +119,32 @@ final class NameModel {
         String followingWord = text.substring(next, nextEnd).toLowerCase(java.util.Locale.ROOT);
         return !SENTENCE_END.matcher(span).find() && Countries.code(span) == null
                 && !TextDetector.ORGANISATION_WORDS.contains(lastWord) && !TextDetector.ORGANISATION_WORDS.contains(followingWord);
+    }
+
+    /**
+     * Whether the model could find a name in the line: in a line with capitals, a capitalised word
+     * that does not open a sentence or that the gazetteer knows; in a line without any, a word the
+     * gazetteer knows ("lena andersson"). Where there is none ("Prefers contact by phone"), the
+     * model, the costliest detector, would find nothing, and it is not run.
+     */
+    private boolean mayName(String line) {
+        boolean capitals = line.chars().anyMatch(Character::isUpperCase);
+        for (int i = 0; i < line.length(); i++) {
+            if (!Character.isLetter(line.charAt(i)) || i > 0 && Character.isLetterOrDigit(line.charAt(i - 1))) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < line.length() && Character.isLetter(line.charAt(end))) {
+                end++;
+            }
+            String word = line.substring(i, end);
+            boolean known = gazetteer.isGivenName(word) || gazetteer.isFamilyName(word);
+            if (capitals ? Character.isUpperCase(word.charAt(0)) && (known || !TextDetector.sentenceStart(line, i)) : known) {
+                return true;
+            }
+            i = end - 1;
+        }
+        return false;
     }
 
     /** A span of lower-case words ("ok user" in a log line) is a name only if the gazetteer knows one of them longer than two letters. */

@@ -206,7 +206,7 @@ public final class TextDetector {
         if (shape.upper >= 1) {
             names(text, lower, found);
         }
-        if (nameModel != null && mayNameSomeone(text, shape.upper >= 1)) {
+        if (nameModel != null) {
             found.addAll(nameModel.find(text));
         }
         return withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, found)));
@@ -649,35 +649,6 @@ public final class TextDetector {
         }
     }
 
-    /**
-     * Whether the model could find a name here: in text with capitals, a capitalised word that does
-     * not open a sentence or that the gazetteer knows; in text without any, a word the gazetteer knows
-     * ("lena andersson"). Where there is none ("Prefers contact by phone"), the model, the costliest
-     * detector, would find nothing.
-     */
-    private boolean mayNameSomeone(String text, boolean capitals) {
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isLetter(text.charAt(i)) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
-                continue;
-            }
-            int end = i + 1;
-            while (end < text.length() && Character.isLetter(text.charAt(end))) {
-                end++;
-            }
-            String word = text.substring(i, end);
-            if (capitals) {
-                if (Character.isUpperCase(word.charAt(0))
-                        && (!sentenceStart(text, i) || gazetteer.isGivenName(word) || gazetteer.isFamilyName(word))) {
-                    return true;
-                }
-            } else if (gazetteer.isGivenName(word) || gazetteer.isFamilyName(word)) {
-                return true;
-            }
-            i = end - 1;
-        }
-        return false;
-    }
-
     static final List<String> LEADING_NON_NAMES = List.of("Hi ", "Hello ", "Hey ", "Dear ", "Thanks ", "Regards ", "Cheers ",
             "I'm ", "I've ", "I'd ", "I'll ", "The ", "A ", "An ", "For ", "In ", "On ", "At ", "To ", "From ", "With ", "By ", "Of ",
             "And ", "But ", "If ", "When ", "As ", "So ", "Then ");
@@ -696,7 +667,7 @@ public final class TextDetector {
         return possessive > 0 ? possessive + 3 : 0;
     }
 
-    private static boolean sentenceStart(String text, int position) {
+    static boolean sentenceStart(String text, int position) {
         for (int i = position - 1; i >= 0; i--) {
             char c = text.charAt(i);
             if (!Character.isWhitespace(c) && c != '"' && c != '\'' && c != '(' && c != '>') {
