@@ -59,46 +59,61 @@ final class NameModel {
     List<Finding> find(String text) {
         NameFinderME finder = finders.get();
         List<Finding> found = new ArrayList<>();
-        int lineStart = 0;
-        while (lineStart <= text.length()) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = text.length();
+        for (int[] line : lines(text)) {
+            String content = text.substring(line[0], line[1]);
+            if (!mayName(content)) {
+                continue;
             }
-            String line = text.substring(lineStart, lineEnd);
-            Span[] tokens = mayName(line) ? SimpleTokenizer.INSTANCE.tokenizePos(line) : new Span[0];
-            if (tokens.length > 0) {
-                String[] words = Span.spansToStrings(tokens, line);
-                Span[] names = finder.find(words, features(words, gazetteer));
-                double[] probabilities = finder.probs(names);
-                for (int i = 0; i < names.length; i++) {
-                    if (names[i].length() == 1 && CALENDAR_WORDS.contains(words[names[i].getStart()].toLowerCase(java.util.Locale.ROOT))) {
-                        continue;
-                    }
-                    int first = names[i].getStart();
-                    int last = names[i].getEnd() - 1;
-                    // a name neither opens with a function word ("Now") nor ends in punctuation ("Now I'")
-                    while (first <= last && TextDetector.LEADING_NON_NAMES.contains(words[first] + " ")) {
-                        first++;
-                    }
-                    while (last >= first && !Character.isLetter(words[last].codePointAt(0))) {
-                        last--;
-                    }
-                    if (first > last) {
-                        continue;
-                    }
-                    int start = lineStart + tokens[first].getStart();
-                    int end = lineStart + tokens[last].getEnd();
-                    if (!plausible(text, start, end) || !capitalisedOrKnown(words, first, last)) {
-                        continue;
-                    }
-                    found.add(new Finding(Category.NAME, text.substring(start, end), start, end, Math.min(1, Math.max(0.01, probabilities[i]))));
+            Span[] tokens = SimpleTokenizer.INSTANCE.tokenizePos(content);
+            String[] words = Span.spansToStrings(tokens, content);
+            Span[] names = finder.find(words, features(words, gazetteer));
+            double[] probabilities = finder.probs(names);
+            for (int i = 0; i < names.length; i++) {
+                Finding name = trimmed(text, line[0], tokens, words, names[i], probabilities[i]);
+                if (name != null) {
+                    found.add(name);
                 }
             }
-            lineStart = lineEnd + 1;
         }
         finder.clearAdaptiveData();
         return found;
+    }
+
+    /** Each line's start and end in the text. */
+    private static List<int[]> lines(String text) {
+        List<int[]> lines = new ArrayList<>();
+        for (int start = 0; start <= text.length(); ) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            lines.add(new int[] {start, end});
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    /**
+     * A span the model marked, without a leading function word ("Now") or trailing punctuation ("Now
+     * I'"), as a finding; null when what is left cannot be a name.
+     */
+    private @org.jspecify.annotations.Nullable Finding trimmed(String text, int lineStart, Span[] tokens,
+            String[] words, Span name, double probability) {
+        int first = name.getStart();
+        int last = name.getEnd() - 1;
+        while (first <= last && TextDetector.LEADING_NON_NAMES.contains(words[first] + " ")) {
+            first++;
+        }
+        while (last >= first && !Character.isLetter(words[last].codePointAt(0))) {
+            last--;
+        }
+        if (first > last || first == last && CALENDAR_WORDS.contains(words[first].toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        int start = lineStart + tokens[first].getStart();
+        int end = lineStart + tokens[last].getEnd();
+        if (!plausible(text, start, end) || !capitalisedOrKnown(words, first, last)) {
+            return null;
+        }
+        return new Finding(Category.NAME, text.substring(start, end), start, end, Math.min(1, Math.max(0.01, probability)));
     }
 
     /**
@@ -188,38 +203,29 @@ final class NameModel {
     /** Training samples from a text and the character spans of the people named in it, line by line. */
     static List<NameSample> samples(String text, List<int[]> people, Gazetteer gazetteer) {
         List<NameSample> samples = new ArrayList<>();
-        int lineStart = 0;
-        boolean first = true;
-        while (lineStart <= text.length()) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = text.length();
+        for (int[] line : lines(text)) {
+            String content = text.substring(line[0], line[1]);
+            Span[] tokens = SimpleTokenizer.INSTANCE.tokenizePos(content);
+            if (tokens.length == 0) {
+                continue;
             }
-            String line = text.substring(lineStart, lineEnd);
-            Span[] tokens = SimpleTokenizer.INSTANCE.tokenizePos(line);
-            if (tokens.length > 0) {
-                List<Span> names = new ArrayList<>();
-                for (int[] person : people) {
-                    int from = -1;
-                    int to = -1;
-                    for (int t = 0; t < tokens.length; t++) {
-                        int tokenStart = lineStart + tokens[t].getStart();
-                        int tokenEnd = lineStart + tokens[t].getEnd();
-                        if (tokenStart < person[1] && tokenEnd > person[0]) {
-                            from = from < 0 ? t : from;
-                            to = t + 1;
-                        }
-                    }
-                    if (from >= 0) {
-                        names.add(new Span(from, to, TYPE));
+            List<Span> names = new ArrayList<>();
+            for (int[] person : people) {
+                int from = -1;
+                int to = -1;
+                for (int t = 0; t < tokens.length; t++) {
+                    if (line[0] + tokens[t].getStart() < person[1] && line[0] + tokens[t].getEnd() > person[0]) {
+                        from = from < 0 ? t : from;
+                        to = t + 1;
                     }
                 }
-                String[] words = Span.spansToStrings(tokens, line);
-                samples.add(new NameSample(words, NameFinderME.dropOverlappingSpans(names.toArray(Span[]::new)),
-                        features(words, gazetteer), first));
-                first = false;
+                if (from >= 0) {
+                    names.add(new Span(from, to, TYPE));
+                }
             }
-            lineStart = lineEnd + 1;
+            String[] words = Span.spansToStrings(tokens, content);
+            samples.add(new NameSample(words, NameFinderME.dropOverlappingSpans(names.toArray(Span[]::new)),
+                    features(words, gazetteer), samples.isEmpty()));
         }
         return samples;
     }
