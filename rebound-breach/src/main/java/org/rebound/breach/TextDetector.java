@@ -221,42 +221,29 @@ public final class TextDetector {
      * already found, the rest are names too.
      */
     private static List<Finding> withListedNames(String text, List<Finding> findings) {
+        List<int[]> unnamed = new ArrayList<>();
         Matcher list = NAME_LIST.matcher(text);
-        List<Finding> all = null;
         while (list.find()) {
-            Matcher item = CAPITALISED_WORD.matcher(text).region(list.start(), list.end());
             List<int[]> items = new ArrayList<>();
+            Matcher item = CAPITALISED_WORD.matcher(text).region(list.start(), list.end());
             while (item.find()) {
                 items.add(new int[] {item.start(), item.end()});
             }
-            List<Finding> current = all == null ? findings : all;
-            long named = items.stream().filter(span -> current.stream().anyMatch(f -> f.category() == Category.NAME
+            long named = items.stream().filter(span -> findings.stream().anyMatch(f -> f.category() == Category.NAME
                     && f.start() <= span[0] && span[1] <= f.end())).count();
-            if (named < 2 || named * 2 < items.size()) {
-                continue;
-            }
-            all = all == null ? new ArrayList<>(findings) : all;
-            for (int[] span : items) {
-                List<Finding> sofar = all;
-                String word = text.substring(span[0], span[1]);
-                if (sofar.stream().noneMatch(f -> f.start() < span[1] && span[0] < f.end())
-                        && !STOP_WORDS.contains(word.toLowerCase(Locale.ROOT)) && Countries.code(word) == null) {
-                    all.add(new Finding(Category.NAME, word, span[0], span[1], 0.6));
-                }
+            if (named >= 2 && named * 2 >= items.size()) {
+                items.stream().filter(span -> !STOP_WORDS.contains(text.substring(span[0], span[1]).toLowerCase(Locale.ROOT))
+                        && Countries.code(text.substring(span[0], span[1])) == null).forEach(unnamed::add);
             }
         }
-        if (all == null) {
-            return findings;
-        }
-        all.sort(Comparator.comparingInt(Finding::start));
-        return List.copyOf(all);
+        return withNamesAt(text, findings, unnamed);
     }
 
     /**
      * A word of a name found once names the same person wherever else it stands alone in the text
-     * ("My name is Aantje Mourik but everyone calls me Aantje"), unless something else was found there.
+     * ("My name is Aantje Mourik but everyone calls me Aantje").
      */
-    private List<Finding> withRepeatedNames(String text, List<Finding> findings) {
+    private static List<Finding> withRepeatedNames(String text, List<Finding> findings) {
         java.util.Set<String> words = new java.util.HashSet<>();
         for (Finding finding : findings) {
             if (finding.category() == Category.NAME) {
@@ -268,19 +255,28 @@ public final class TextDetector {
                 }
             }
         }
-        if (words.isEmpty()) {
-            return findings;
-        }
-        List<Finding> all = new ArrayList<>(findings);
+        List<int[]> occurrences = new ArrayList<>();
         for (String word : words) {
             for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
                 int end = at + word.length();
-                boolean wholeWord = (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
-                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
-                int start = at;
-                if (wholeWord && all.stream().noneMatch(f -> f.start() < end && start < f.end())) {
-                    all.add(new Finding(Category.NAME, word, at, end, 0.6));
+                if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                    occurrences.add(new int[] {at, end});
                 }
+            }
+        }
+        return withNamesAt(text, findings, occurrences);
+    }
+
+    /** The findings and a name at each of the spans where nothing was found, in order of position. */
+    private static List<Finding> withNamesAt(String text, List<Finding> findings, List<int[]> spans) {
+        if (spans.isEmpty()) {
+            return findings;
+        }
+        List<Finding> all = new ArrayList<>(findings);
+        for (int[] span : spans) {
+            if (all.stream().noneMatch(f -> f.start() < span[1] && span[0] < f.end())) {
+                all.add(new Finding(Category.NAME, text.substring(span[0], span[1]), span[0], span[1], 0.6));
             }
         }
         all.sort(Comparator.comparingInt(Finding::start));
