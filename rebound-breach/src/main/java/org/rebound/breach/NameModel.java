@@ -99,7 +99,7 @@ final class NameModel {
             String[] words, Span name, double probability) {
         int first = name.getStart();
         int last = name.getEnd() - 1;
-        while (first <= last && TextDetector.LEADING_NON_NAMES.contains(words[first] + " ")) {
+        while (first <= last && TextDetector.LEADING_NON_NAMES.contains(words[first])) {
             first++;
         }
         while (last >= first && !Character.isLetter(words[last].codePointAt(0))) {

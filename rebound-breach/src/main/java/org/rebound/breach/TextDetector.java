@@ -645,22 +645,18 @@ public final class TextDetector {
         }
     }
 
-    static final List<String> LEADING_NON_NAMES = List.of("Hi ", "Hello ", "Hey ", "Dear ", "Thanks ", "Regards ", "Cheers ",
-            "I'm ", "I've ", "I'd ", "I'll ", "The ", "A ", "An ", "For ", "In ", "On ", "At ", "To ", "From ", "With ", "By ", "Of ",
-            "And ", "But ", "If ", "When ", "As ", "So ", "Then ");
+    /** Words that open a run of capitalised words without being part of the name that follows. */
+    static final java.util.Set<String> LEADING_NON_NAMES = java.util.Set.of("Hi", "Hello", "Hey", "Dear", "Thanks", "Regards", "Cheers",
+            "I'm", "I've", "I'd", "I'll", "The", "A", "An", "For", "In", "On", "At", "To", "From", "With", "By", "Of",
+            "And", "But", "If", "When", "As", "So", "Then");
 
     /**
      * The length of what opens a run of capitalised words without being part of a name (a greeting,
-     * "I'm", a sentence's first function word, a possessive before the name), 0 when nothing does.
+     * "I'm", a sentence's first function word), 0 when nothing does.
      */
     private static int leadingNonNameLength(String run) {
-        for (String leading : LEADING_NON_NAMES) {
-            if (run.startsWith(leading)) {
-                return leading.length();
-            }
-        }
-        int possessive = run.indexOf("'s ");
-        return possessive > 0 ? possessive + 3 : 0;
+        int space = run.indexOf(' ');
+        return space > 0 && LEADING_NON_NAMES.contains(run.substring(0, space)) ? space + 1 : 0;
     }
 
     static boolean sentenceStart(String text, int position) {

@@ -52,6 +52,10 @@ final class NameModelTraining {
             System.err.println("usage: NameModelTraining PRESIDIO_DATASET.json MODEL.bin");
             System.exit(2);
         }
+        if (!Files.isRegularFile(Path.of(args[0]))) {
+            System.err.println(args[0] + ": no such file (the labelled sentences of presidio-research, presidio-synth_dataset_v2.json)");
+            System.exit(2);
+        }
         List<Labelled> texts = new ArrayList<>(presidio(Path.of(args[0])));
         texts.addAll(NameSentences.generate(GENERATED, 1));
         TokenNameFinderModel model = train(texts);
