@@ -1,14 +1,14 @@
 package org.rebound.breach;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,40 +27,75 @@ final class DelimitedReader {
     }
 
     void read(String name, Reader reader, char delimiter) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(true)
-                .setAllowMissingColumnNames(true)
-                .get();
         DatasetExtractor extractor = extractors.of(name);
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            Iterator<CSVRecord> records = parser.iterator();
-            long line = parser.getCurrentLineNumber() + 1;
-            if (!records.hasNext()) {
-                return;
-            }
-            CSVRecord first = records.next();
-            String[] header = values(first);
-            boolean hasHeader = isHeader(header);
-            if (!hasHeader) {
-                String[] firstValues = header;
-                header = positional(firstValues.length);
-                extractor.row(line, header, firstValues);
-            }
-            line = parser.getCurrentLineNumber() + 1;
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                String[] values = values(record);
+        LastCharacter tail = new LastCharacter(reader);
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .skipEmptyLines(true)
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                // a stray character after a closing quote must not lose the rest of a stolen file
+                .allowExtraCharsAfterClosingQuote(true)
+                .ofCsvRecord(tail)) {
+            String[] header = null;
+            String[] values = null;
+            long line = 0;
+            for (CsvRecord record : csv) {
+                values = values(record);
+                line = record.getStartingLineNumber();
+                if (header == null) {
+                    if (isHeader(values)) {
+                        header = values;
+                        continue;
+                    }
+                    header = positional(values.length);
+                }
                 if (values.length > header.length) {
                     header = widen(header, values.length);
                 }
                 extractor.row(line, header, values);
-                line = parser.getCurrentLineNumber() + 1;
+            }
+            if (values != null && values[values.length - 1].indexOf('\n') >= 0 && tail.last != '"') {
+                // The parser takes an unclosed quote to run to the end of the file, making the rest of it
+                // the last field. Only a quoted field spans lines, and a closed one ends the file with a quote.
+                throw new IOException("malformed delimited text: a quoted field in the row starting on line " + line
+                        + " is never closed");
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        } catch (IllegalStateException malformed) {
-            throw new IOException("malformed delimited text: " + malformed.getMessage(), malformed);
+        } catch (CsvParseException malformed) {
+            throw new IOException("malformed delimited text: " + malformed.getMessage()
+                    + (malformed.getCause() != null ? ": " + malformed.getCause().getMessage() : ""), malformed);
+        }
+    }
+
+    /** Remembers the last character read other than a line break. */
+    private static final class LastCharacter extends FilterReader {
+        private char last;
+
+        LastCharacter(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = offset + n - 1; i >= offset; i--) {
+                if (buffer[i] != '\n' && buffer[i] != '\r') {
+                    last = buffer[i];
+                    break;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0 && c != '\n' && c != '\r') {
+                last = (char) c;
+            }
+            return c;
         }
     }
 
@@ -127,10 +162,10 @@ final class DelimitedReader {
         return texty * 2 >= cells.length;
     }
 
-    private static String[] values(CSVRecord record) {
-        String[] values = new String[record.size()];
+    private static String[] values(CsvRecord record) {
+        String[] values = new String[record.getFieldCount()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = record.get(i);
+            values[i] = record.getField(i);
         }
         return values;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Merges records that share an identity key into people, by union-find over record ordinals.
@@ -94,7 +95,24 @@ public final class IdentityResolver implements AutoCloseable {
 
     /** The hashes that identify a record: its keys, or when it has none, its source and names. */
     public static long[] hashes(PersonRecord record) {
-        return hashes(record.identityKeys(), record.source() + "|" + record.names());
+        KeyHashes hashes = new KeyHashes();
+        record.forEachIdentityKey(hashes);
+        return hashes.size == 0 ? hashes(List.of(), record.source() + "|" + record.names()) : Arrays.copyOf(hashes.hashes, hashes.size);
+    }
+
+    /** Hashes identity keys as they are given in parts. */
+    private static final class KeyHashes implements PersonRecord.KeyParts {
+        private long[] hashes = new long[8];
+        private int size;
+
+        @Override
+        public void accept(String kind, String value, @Nullable String qualifier) {
+            if (size == hashes.length) {
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            KeyHash.of(kind, value, qualifier, hashes, size);
+            size += 2;
+        }
     }
 
     /** Adds a record with its identity keys ({@link #hashes}); returns the record's ordinal. */

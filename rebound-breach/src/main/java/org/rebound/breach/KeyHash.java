@@ -1,6 +1,7 @@
 package org.rebound.breach;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 128-bit MurmurHash3 (x64 variant) of identity keys. Keys are held as their hash so that tens of
@@ -17,7 +18,45 @@ final class KeyHash {
 
     /** {hi, lo} of the key's UTF-8 bytes. */
     static long[] of(String key) {
-        byte[] data = key.getBytes(StandardCharsets.UTF_8);
+        long[] hash = new long[2];
+        hash(key.getBytes(StandardCharsets.UTF_8), hash, 0);
+        return hash;
+    }
+
+    /**
+     * Puts the hash of the key {@code kind:value} or {@code kind:value|qualifier} into {@code into}
+     * at {@code at} and {@code at + 1}, the same hash as {@link #of(String)} of that key, without building it.
+     */
+    static void of(String kind, String value, @Nullable String qualifier, long[] into, int at) {
+        int length = kind.length() + 1 + value.length() + (qualifier == null ? 0 : 1 + qualifier.length());
+        byte[] data = new byte[length];
+        int end = putAscii(value, data, putAscii(":", data, putAscii(kind, data, 0)));
+        if (qualifier != null) {
+            end = putAscii(qualifier, data, putAscii("|", data, end));
+        }
+        if (end < 0) {
+            String key = qualifier == null ? kind + ":" + value : kind + ":" + value + "|" + qualifier;
+            data = key.getBytes(StandardCharsets.UTF_8);
+        }
+        hash(data, into, at);
+    }
+
+    /** Writes {@code text} as ASCII at {@code at}: the index after it, or -1 when it is not all ASCII. */
+    private static int putAscii(String text, byte[] data, int at) {
+        if (at < 0) {
+            return -1;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return -1;
+            }
+            data[at + i] = (byte) c;
+        }
+        return at + text.length();
+    }
+
+    private static void hash(byte[] data, long[] into, int at) {
         long h1 = 0x9368e53c2f6af274L;
         long h2 = 0x586dcd208f7cd3fdL;
         int blocks = data.length / 16;
@@ -71,7 +110,8 @@ final class KeyHash {
         h2 = mix(h2);
         h1 += h2;
         h2 += h1;
-        return new long[] {h1, h2};
+        into[at] = h1;
+        into[at + 1] = h2;
     }
 
     private static long littleEndian(byte[] data, int offset) {

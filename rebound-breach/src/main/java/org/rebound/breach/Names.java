@@ -10,14 +10,26 @@ final class Names {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern TITLES = Pattern.compile("^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\\.?\\s+");
 
+    /**
+     * Each character of the Latin scripts and each combining mark, without its marks. Names are
+     * normalised for every record of a scan; a table spares decomposing the whole name for each.
+     */
+    private static final String[] UNACCENTED = new String[0x370];
+
+    static {
+        for (char c = 0; c < UNACCENTED.length; c++) {
+            UNACCENTED[c] = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("");
+        }
+    }
+
     private Names() {
     }
 
     static String normal(String name) {
         String lower = name.toLowerCase(Locale.ROOT).trim();
-        String untitled = TITLES.matcher(lower).lookingAt() ? TITLES.matcher(lower).replaceFirst("") : lower;
-        String unaccented = isAscii(untitled) ? untitled
-                : MARKS.matcher(Normalizer.normalize(untitled, Normalizer.Form.NFD)).replaceAll("");
+        String untitled = mayOpenWithTitle(lower) && TITLES.matcher(lower).lookingAt()
+                ? TITLES.matcher(lower).replaceFirst("") : lower;
+        String unaccented = unaccented(untitled);
         StringBuilder normal = new StringBuilder(unaccented.length());
         boolean space = false;
         for (int i = 0; i < unaccented.length(); i++) {
@@ -35,13 +47,30 @@ final class Names {
         return normal.toString();
     }
 
-    private static boolean isAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= 0x80) {
-                return false;
+    private static boolean mayOpenWithTitle(String lower) {
+        if (lower.isEmpty()) {
+            return false;
+        }
+        char first = lower.charAt(0);
+        return first == 'm' || first == 'd' || first == 'p' || first == 's';
+    }
+
+    /** The text decomposed with its marks removed: "Dvořák" is "Dvorak". */
+    private static String unaccented(String text) {
+        StringBuilder plain = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= UNACCENTED.length) {
+                return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+            }
+            if (c >= 0x80 && plain == null) {
+                plain = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (plain != null) {
+                plain.append(UNACCENTED[c]);
             }
         }
-        return true;
+        return plain == null ? text : plain.toString();
     }
 
     /** The name as shown in the register: single spaces, as written otherwise. */

@@ -46,19 +46,32 @@ public record PersonRecord(
      */
     public List<String> identityKeys() {
         List<String> keys = new ArrayList<>();
-        emails.forEach(email -> keys.add("email:" + email));
-        phones.forEach(phone -> keys.add("phone:" + phone));
-        customerIds.forEach(id -> keys.add("customer:" + id));
-        nationalIds.forEach(id -> keys.add("national-id:" + id));
+        forEachIdentityKey((kind, value, qualifier) -> keys.add(qualifier == null ? kind + ":" + value : kind + ":" + value + "|" + qualifier));
+        return keys;
+    }
+
+    /** Receives identity keys in parts: the key is {@code kind:value}, or {@code kind:value|qualifier}. */
+    interface KeyParts {
+        void accept(String kind, String value, @Nullable String qualifier);
+    }
+
+    /** The {@link #identityKeys} in parts, without building them: every record found is hashed by its keys. */
+    void forEachIdentityKey(KeyParts keys) {
+        emails.forEach(email -> keys.accept("email", email, null));
+        phones.forEach(phone -> keys.accept("phone", phone, null));
+        customerIds.forEach(id -> keys.accept("customer", id, null));
+        nationalIds.forEach(id -> keys.accept("national-id", id, null));
+        if (dateOfBirth == null && postcode == null) {
+            return;
+        }
         for (String name : names) {
             String normal = Names.normal(name);
             if (dateOfBirth != null) {
-                keys.add("name-dob:" + normal + "|" + dateOfBirth);
+                keys.accept("name-dob", normal, dateOfBirth);
             }
             if (postcode != null) {
-                keys.add("name-postcode:" + normal + "|" + postcode);
+                keys.accept("name-postcode", normal, postcode);
             }
         }
-        return keys;
     }
 }

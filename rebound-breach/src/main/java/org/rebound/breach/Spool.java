@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +54,8 @@ final class Spool {
             temporary = directory.resolve(name + ".records.partial");
             targetKeys = directory.resolve(name + ".keys");
             temporaryKeys = directory.resolve(name + ".keys.partial");
-            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
-            keys = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporaryKeys), 1 << 16));
+            out = new DataOutputStream(new UnlockedBufferedOutputStream(Files.newOutputStream(temporary)));
+            keys = new DataOutputStream(new UnlockedBufferedOutputStream(Files.newOutputStream(temporaryKeys)));
         }
 
         @Override
@@ -164,6 +165,63 @@ final class Spool {
                     .getBytes(StandardCharsets.UTF_8);
             out.writeShort(bytes.length);
             out.write(bytes);
+        }
+    }
+
+    /**
+     * A buffered stream without {@link BufferedOutputStream}'s lock on every write: a record is some
+     * forty small writes, and the segment's own lock already keeps them together.
+     */
+    private static final class UnlockedBufferedOutputStream extends OutputStream {
+        private final OutputStream out;
+        private final byte[] buffer = new byte[1 << 16];
+        private int size;
+        private boolean closed;
+
+        UnlockedBufferedOutputStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (size == buffer.length) {
+                flushBuffer();
+            }
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (length > buffer.length - size) {
+                flushBuffer();
+                if (length > buffer.length) {
+                    out.write(bytes, offset, length);
+                    return;
+                }
+            }
+            System.arraycopy(bytes, offset, buffer, size, length);
+            size += length;
+        }
+
+        private void flushBuffer() throws IOException {
+            out.write(buffer, 0, size);
+            size = 0;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            flushBuffer();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                try (out) {
+                    flushBuffer();
+                }
+            }
         }
     }
 

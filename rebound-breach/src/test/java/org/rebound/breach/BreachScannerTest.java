@@ -196,6 +196,7 @@ class BreachScannerTest {
         write("broken.zip", "PK\u0003\u0004 truncated");
         write("image.bin", "\u0000\u0001\u0002\u0000binary");
         write("crm.sql", "-- MySQL dump\nINSERT INTO `c` VALUES (1,'Ana'),\n(2,'Luis';\n");
+        write("dealers.csv", "name,email,notes\nRuth Evans,ruth@example.gb,\"Prefers post\nMarek Nowak,marek@example.pl,\n");
         Path out = folder.resolve("out");
 
         ScanSummary summary = scanner.scan(List.of(folder.resolve("in"), folder.resolve("missing")), out, BreachScanner.Progress.NONE);
@@ -212,6 +213,11 @@ class BreachScannerTest {
                 .anySatisfy(error -> assertThat(error.toList()).satisfies(e -> {
                     assertThat((String) e.get(0)).endsWith("crm.sql");
                     assertThat((String) e.get(1)).isEqualTo("line 2: unterminated VALUES tuple");
+                }))
+                .anySatisfy(error -> assertThat(error.toList()).satisfies(e -> {
+                    assertThat((String) e.get(0)).endsWith("dealers.csv");
+                    assertThat((String) e.get(1)).isEqualTo(
+                            "malformed delimited text: a quoted field in the row starting on line 2 is never closed");
                 }));
         assertThat(Files.readString(out.resolve(RegisterFiles.SUMMARY))).contains("\"people\" : 1", "old.xls");
     }
