@@ -152,10 +152,12 @@ final class NameModel {
             while (end < line.length() && Character.isLetter(line.charAt(end))) {
                 end++;
             }
-            String word = line.substring(i, end);
-            boolean known = gazetteer.isGivenName(word) || gazetteer.isFamilyName(word);
-            if (capitals ? Character.isUpperCase(word.charAt(0)) && (known || !TextDetector.sentenceStart(line, i)) : known) {
-                return true;
+            if (!capitals || Character.isUpperCase(line.charAt(i))) {
+                String word = line.substring(i, end);
+                boolean known = gazetteer.isGivenName(word) || gazetteer.isFamilyName(word);
+                if (capitals ? known || !TextDetector.sentenceStart(line, i) : known) {
+                    return true;
+                }
             }
             i = end - 1;
         }

@@ -79,7 +79,7 @@ public final class TextDetector {
             "my", "our", "your", "this", "that", "new", "north", "south", "east", "west", "saint", "st", "mount", "lake",
             "port", "fort", "san", "santa", "los", "las", "el", "la", "le", "de", "van", "von", "des", "du");
     private static final Pattern CAPITALISED_RUN = Pattern.compile(
-            "\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?))+|\\p{Lu}[\\p{L}'-]+");
+            "\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?))*");
     private static final String HOUSE = "\\b\\d{1,5}[A-Za-z]?(?: \\d{1,5})?";
     private static final Pattern STREET = Pattern.compile(
             HOUSE + ",? (?:[\\p{L}'.-]+ ){0,4}?(?i:street|str\\.|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|ln\\.?|drive|dr\\.?|court|ct\\.?"
@@ -157,7 +157,7 @@ public final class TextDetector {
             emails(text, found);
         }
         if (shape.digits >= 12) {
-            cardsAndDigits(text, found);
+            cardsAndDigits(text, found, shape);
         }
         if (shape.digits >= 6 && shape.upper >= 2 || shape.digits >= 13) {
             ibans(text, found);
@@ -172,7 +172,7 @@ public final class TextDetector {
             ipAddresses(text, found);
         }
         if (shape.digits >= 6) {
-            phones(text, lower, found);
+            phones(text, lower, found, shape);
         }
         if (shape.digits >= 4 && (lower.contains("born") || lower.contains("birth") || lower.contains("dob")
                 || lower.contains("d.o.b") || lower.contains("geboren") || lower.contains("né"))) {
@@ -221,6 +221,9 @@ public final class TextDetector {
      * already found, the rest are names too.
      */
     private static List<Finding> withListedNames(String text, List<Finding> findings) {
+        if (!text.contains(", ") || !text.contains(" and ") && !text.contains(" & ")) {
+            return findings;
+        }
         List<int[]> unnamed = new ArrayList<>();
         Matcher list = NAME_LIST.matcher(text);
         while (list.find()) {
@@ -285,7 +288,7 @@ public final class TextDetector {
 
     /** Counts of the characters that the detectors need. */
     private record Shape(int digits, int upper, int letters, int dots, int colons, int dollars, boolean at, int longestCodeRun,
-                         boolean numberThenCapital) {
+                         boolean numberThenCapital, int firstDigit) {
         static Shape of(String text) {
             int run = 0;
             int longestRun = 0;
@@ -297,6 +300,7 @@ public final class TextDetector {
             int dollars = 0;
             boolean at = false;
             boolean numberThenCapital = false;
+            int firstDigit = text.length();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == ' ' && i > 0 && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1))
@@ -306,6 +310,7 @@ public final class TextDetector {
                 run = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ? run + 1 : 0;
                 longestRun = Math.max(longestRun, run);
                 if (c >= '0' && c <= '9') {
+                    firstDigit = Math.min(firstDigit, i);
                     digits++;
                 } else if (Character.isLetter(c)) {
                     letters++;
@@ -322,7 +327,16 @@ public final class TextDetector {
                     at = true;
                 }
             }
-            return new Shape(digits, upper, letters, dots, colons, dollars, at, longestRun, numberThenCapital);
+            return new Shape(digits, upper, letters, dots, colons, dollars, at, longestRun, numberThenCapital, firstDigit);
+        }
+
+        /**
+         * A matcher of a pattern whose matches start at most {@code lead} characters before a digit,
+         * set to skip the text before the first digit (which lookbehinds still see).
+         */
+        Matcher fromFirstDigit(Pattern pattern, String text, int lead) {
+            return pattern.matcher(text).region(Math.max(0, firstDigit - lead), text.length())
+                    .useTransparentBounds(true).useAnchoringBounds(false);
         }
     }
 
@@ -349,6 +363,10 @@ public final class TextDetector {
 
     /** Lower case char by char, so that positions in it are positions in the text. */
     private static String lowerSameLength(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() == text.length()) {
+            return lower;
+        }
         char[] chars = new char[text.length()];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = Character.toLowerCase(text.charAt(i));
@@ -360,8 +378,8 @@ public final class TextDetector {
         whole(EMAIL, Category.EMAIL, 0.99, text, found);
     }
 
-    private static void cardsAndDigits(String text, List<Finding> found) {
-        Matcher m = DIGIT_RUN.matcher(text);
+    private static void cardsAndDigits(String text, List<Finding> found, Shape shape) {
+        Matcher m = shape.fromFirstDigit(DIGIT_RUN, text, 0);
         while (m.find()) {
             if (Identifiers.isPaymentCard(m.group())) {
                 found.add(new Finding(Category.PAYMENT_CARD, m.group(), m.start(), m.end(), 0.95));
@@ -392,13 +410,13 @@ public final class TextDetector {
     }
 
     private static void nationalIds(String text, List<Finding> found, Shape shape, String lower) {
-        Matcher m = SSN.matcher(text);
+        Matcher m = shape.fromFirstDigit(SSN, text, 0);
         while (shape.digits >= 9 && m.find()) {
             if (Identifiers.isSsn(m.group())) {
                 found.add(new Finding(Category.NATIONAL_ID, m.group(), m.start(), m.end(), 0.85));
             }
         }
-        m = BARE_SSN.matcher(text);
+        m = shape.fromFirstDigit(BARE_SSN, text, 0);
         while ((lower.contains("ssn") || lower.contains("social security")) && m.find()) {
             if (Identifiers.isSsn(m.group()) && precededBy(text, m.start(), "(?i).*\\b(?:ssn|social security(?: number| no\\.?)?)\\W{0,4}(?:is\\W+)?$")) {
                 found.add(new Finding(Category.NATIONAL_ID, m.group(), m.start(), m.end(), 0.9));
@@ -438,14 +456,19 @@ public final class TextDetector {
         }
     }
 
-    private static void phones(String text, String lower, List<Finding> found) {
+    private static void phones(String text, String lower, List<Finding> found, Shape shape) {
         List<Finding> phones = new ArrayList<>();
-        Matcher candidate = PHONE_CANDIDATE.matcher(text);
+        Matcher candidate = shape.fromFirstDigit(PHONE_CANDIDATE, text, "+(".length());
         while (candidate.find()) {
             String raw = candidate.group().strip();
             if (!partOfLongerToken(text, candidate.start(), candidate.start() + raw.length()) && isValidPhone(raw)) {
                 phones.add(new Finding(Category.PHONE, raw, candidate.start(), candidate.start() + raw.length(), 0.8));
             }
+        }
+        if (digitsIn(phones) == shape.digits) {
+            // a number found by a cue would overlap one found already
+            found.addAll(phones);
+            return;
         }
         Matcher after = PHONE_AFTER_CUE.matcher(text);
         List<Integer> cueEnds = new ArrayList<>(afterCues(lower, PHONE_CUES));
@@ -461,7 +484,7 @@ public final class TextDetector {
             }
         }
         if (LABEL_CUES.stream().anyMatch(lower::contains) || lower.contains("fax") || lower.contains("mobile") || lower.contains("cell")) {
-            Matcher before = PHONE_BEFORE_CUE.matcher(text);
+            Matcher before = shape.fromFirstDigit(PHONE_BEFORE_CUE, text, "+(".length());
             while (before.find()) {
                 addCuedPhone(before, phones);
             }
@@ -469,11 +492,18 @@ public final class TextDetector {
         found.addAll(phones);
     }
 
+    private static long digitsIn(List<Finding> findings) {
+        return findings.stream().mapToLong(finding -> finding.value().chars().filter(c -> c >= '0' && c <= '9').count()).sum();
+    }
+
     private static void addCuedPhone(Matcher m, List<Finding> phones) {
-        String digits = m.group(1).replaceAll("\\D", "");
-        Finding finding = new Finding(Category.PHONE, m.group(1).strip(), m.start(1), m.start(1) + m.group(1).strip().length(), 0.7);
-        if (digits.length() >= 6 && digits.length() <= 16 && phones.stream().noneMatch(finding::overlaps)) {
-            phones.add(finding);
+        String number = m.group(1).strip();
+        Finding finding = new Finding(Category.PHONE, number, m.start(1), m.start(1) + number.length(), 0.7);
+        if (phones.stream().noneMatch(finding::overlaps)) {
+            long digits = digitsIn(List.of(finding));
+            if (digits >= 6 && digits <= 16) {
+                phones.add(finding);
+            }
         }
     }
 
