@@ -28,32 +28,20 @@ final class KeyHash {
      * at {@code at} and {@code at + 1}, the same hash as {@link #of(String)} of that key, without building it.
      */
     static void of(String kind, String value, @Nullable String qualifier, long[] into, int at) {
-        int length = kind.length() + 1 + value.length() + (qualifier == null ? 0 : 1 + qualifier.length());
-        byte[] data = new byte[length];
-        int end = putAscii(value, data, putAscii(":", data, putAscii(kind, data, 0)));
-        if (qualifier != null) {
-            end = putAscii(qualifier, data, putAscii("|", data, end));
-        }
-        if (end < 0) {
-            String key = qualifier == null ? kind + ":" + value : kind + ":" + value + "|" + qualifier;
-            data = key.getBytes(StandardCharsets.UTF_8);
+        // the parts are joined by separators, so their UTF-8 bytes joined are the key's
+        byte[] kindBytes = kind.getBytes(StandardCharsets.UTF_8);
+        byte[] valueBytes = value.getBytes(StandardCharsets.UTF_8);
+        byte[] qualifierBytes = qualifier == null ? null : qualifier.getBytes(StandardCharsets.UTF_8);
+        byte[] data = new byte[kindBytes.length + 1 + valueBytes.length + (qualifierBytes == null ? 0 : 1 + qualifierBytes.length)];
+        System.arraycopy(kindBytes, 0, data, 0, kindBytes.length);
+        data[kindBytes.length] = ':';
+        System.arraycopy(valueBytes, 0, data, kindBytes.length + 1, valueBytes.length);
+        if (qualifierBytes != null) {
+            int end = kindBytes.length + 1 + valueBytes.length;
+            data[end] = '|';
+            System.arraycopy(qualifierBytes, 0, data, end + 1, qualifierBytes.length);
         }
         hash(data, into, at);
-    }
-
-    /** Writes {@code text} as ASCII at {@code at}: the index after it, or -1 when it is not all ASCII. */
-    private static int putAscii(String text, byte[] data, int at) {
-        if (at < 0) {
-            return -1;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                return -1;
-            }
-            data[at + i] = (byte) c;
-        }
-        return at + text.length();
     }
 
     private static void hash(byte[] data, long[] into, int at) {

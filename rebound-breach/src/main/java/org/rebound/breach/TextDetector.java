@@ -53,6 +53,8 @@ public final class TextDetector {
             "disability", "disabilities", "hepatitis", "dementia", "alzheimer's", "alzheimers", "insulin", "dialysis",
             "allergies", "medications", "prescriptions", "tumours", "tumors");
     private static final List<String> HEALTH_PHRASES = List.of("blood type", "blood group", "mental health", "medical condition");
+    private static final Keywords HEALTH_HINTS = new Keywords(
+            java.util.stream.Stream.concat(HEALTH_WORDS.stream(), HEALTH_PHRASES.stream()).toList());
     private static final Pattern TITLED_NAME = Pattern.compile(
             "\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|Mlle|Sr|Sra)\\.? ((?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.)"
                     + "(?: (?!(?:Apt|Apartment|Suite|Ste|Unit|Flat)\\b)(?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
@@ -60,6 +62,7 @@ public final class TextDetector {
             ":?,?\\s+(\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
     private static final List<String> TITLE_WORDS = List.of("mr", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "herr", "frau",
             "mme", "mlle", "sr");
+    private static final Keywords TITLE_HINTS = new Keywords(TITLE_WORDS);
     private static final List<String> NAME_CUES = List.of("name is", "name", "i am", "i'm", "called", "dear", "hi", "hello", "signed",
             "regards", "sincerely", "thanks", "contact", "customer", "patient", "employee", "driver", "owner");
     /** Cues after which even one word the gazetteer does not know is a name ("My name is Rubija"). */
@@ -112,16 +115,17 @@ public final class TextDetector {
                     + "|(?:de|del|da|do|dos|di|du|la|le|van|von|sur|am|an|im|y)(?= \\p{Lu})"
                     + "|\\d{3,6}(?:[ -]\\d{2,4})?|(?:APO|FPO|DPO) A[AEP] \\d{5})){1,12}");
     private static final Pattern CARD_CONTEXT = Pattern.compile("(?i)\\b(?:card|cc|visa|mastercard|amex|maestro)\\b[^\\d]{0,20}$");
+    private static final Keywords CARD_HINTS = new Keywords(List.of("card", "cc", "visa", "amex", "maestro"));
     private static final List<String> PHONE_CUES = List.of("phone", "telephone", "tel", "mobile", "cell", "fax", "call", "ring",
             "text", "sms", "whatsapp", "answering at", "reach me at", "reach at", "messages to", "contact", "registered");
     private static final List<String> LABEL_CUES = List.of("office", "desk", "home", "work");
     private static final Pattern PHONE_AFTER_CUE = Pattern.compile(
             "\\W{0,3}(?:(?:me|on|at|number|no|is)\\W{1,3}){0,3}(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?![\\w-]*\\d)");
-    private static final List<String> STREET_HINTS = List.of("psc ", "apo ", "fpo ", "dpo ", "apt", "suite", "corner", " u.", "kapu", "tér", "street", " st", "road", " rd", "avenue", " ave", "lane", " ln",
+    private static final Keywords STREET_HINTS = new Keywords(List.of("psc ", "apo ", "fpo ", "dpo ", "apt", "suite", "corner", " u.", "kapu", "tér", "street", " st", "road", " rd", "avenue", " ave", "lane", " ln",
             "drive", " dr", "court", " ct", "boulevard", "blvd", " way", "place", " pl", "close", "crescent", "terrace", "square",
             " sq", "highway", "hwy", "parkway", "pkwy", "circle", "trail", " row", "mews", "gardens", "grove", "hill", "park",
             "walk", "box", "stra", "str.", "weg", "gasse", "platz", "allee", "utca", "gatan", "vej", "straat", "laan", "katu", "tie ",
-            "rue ", "via", "calle", "avenida", "rua ", "carrer", "piazza", "plaza", "ulica", "ul.");
+            "rue ", "via", "calle", "avenida", "rua ", "carrer", "piazza", "plaza", "ulica", "ul."));
     private static final Pattern PHONE_BEFORE_CUE = Pattern.compile(
             "(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?:-| )(?i:office|fax|mobile|desk|home|work|cell)\\b");
     private static final Pattern PHONE_CANDIDATE = Pattern.compile(
@@ -157,7 +161,7 @@ public final class TextDetector {
             emails(text, found);
         }
         if (shape.digits >= 12) {
-            cardsAndDigits(text, found, shape);
+            cardsAndDigits(text, lower, found, shape);
         }
         if (shape.digits >= 6 && shape.upper >= 2 || shape.digits >= 13) {
             ibans(text, found);
@@ -342,6 +346,9 @@ public final class TextDetector {
 
     /** Health terms, found by looking words up rather than by one long alternation. */
     private static void health(String lower, String text, List<Finding> found) {
+        if (!HEALTH_HINTS.anyIn(lower)) {
+            return;
+        }
         for (String phrase : HEALTH_PHRASES) {
             for (int at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
                 found.add(new Finding(Category.HEALTH, text.substring(at, at + phrase.length()), at, at + phrase.length(), 0.6));
@@ -378,12 +385,13 @@ public final class TextDetector {
         whole(EMAIL, Category.EMAIL, 0.99, text, found);
     }
 
-    private static void cardsAndDigits(String text, List<Finding> found, Shape shape) {
+    private static void cardsAndDigits(String text, String lower, List<Finding> found, Shape shape) {
         Matcher m = shape.fromFirstDigit(DIGIT_RUN, text, 0);
         while (m.find()) {
             if (Identifiers.isPaymentCard(m.group())) {
                 found.add(new Finding(Category.PAYMENT_CARD, m.group(), m.start(), m.end(), 0.95));
-            } else if (CARD_CONTEXT.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()
+            } else if (CARD_HINTS.anyIn(lower.substring(Math.max(0, m.start() - 30), m.start()))
+                    && CARD_CONTEXT.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()
                     && Identifiers.isCardNumberByChecksum(m.group())) {
                 found.add(new Finding(Category.PAYMENT_CARD, m.group(), m.start(), m.end(), 0.9));
             }
@@ -571,7 +579,7 @@ public final class TextDetector {
     }
 
     private static void addresses(String text, String lower, List<Finding> found, Shape shape) {
-        if (shape.numberThenCapital || STREET_HINTS.stream().anyMatch(lower::contains)) {
+        if (shape.numberThenCapital || STREET_HINTS.anyIn(lower)) {
             Matcher street = STREET.matcher(text);
             Matcher tail = ADDRESS_TAIL.matcher(text);
             while (street.find()) {
@@ -603,7 +611,7 @@ public final class TextDetector {
     }
 
     private void names(String text, String lower, List<Finding> found) {
-        if (TITLE_WORDS.stream().anyMatch(lower::contains)) {
+        if (TITLE_HINTS.anyIn(lower)) {
             grouped(TITLED_NAME, Category.NAME, 0.9, text, found);
         }
         Matcher m = NAME_AFTER_CUE.matcher(text);
@@ -630,24 +638,41 @@ public final class TextDetector {
             }
         }
         m = CAPITALISED_RUN.matcher(text);
-        while (m.find()) {
+        // the pattern is tried only where a capital stands: a regular expression's search tries everywhere
+        for (int at = nextCapital(text, 0); at >= 0; ) {
+            m.region(at, text.length());
+            if (!m.lookingAt()) {
+                at = nextCapital(text, at + 1);
+                continue;
+            }
             int notName = leadingNonNameLength(m.group());
+            int possessive = m.group().endsWith("'s") ? m.group().length() - 2 : m.group().indexOf("'s ");
             if (notName > 0) {
                 // "Hi Freddy", "I'm Naomi Ryan": the name starts after
-                m.region(m.start() + notName, text.length());
-                continue;
-            }
-            int possessive = m.group().endsWith("'s") ? m.group().length() - 2 : m.group().indexOf("'s ");
-            if (possessive > 0) {
+                at = nextCapital(text, m.start() + notName);
+            } else if (possessive > 0) {
                 // "Yuri Bulgakov's Cautionary Tales", "Midlands Freight's Peter Walsh": two runs, each judged alone
                 capitalisedRun(text, m.start(), m.start() + possessive, found);
-                m.region(Math.min(text.length(), m.start() + possessive + 3), text.length());
-                continue;
+                at = nextCapital(text, m.start() + possessive + 3);
+            } else {
+                capitalisedRun(text, m.start(), m.end(), found);
+                at = nextCapital(text, m.end());
             }
-            capitalisedRun(text, m.start(), m.end(), found);
         }
         // "here from Poland": a country is no one's name, whatever the cue before it
         found.removeIf(finding -> finding.category() == Category.NAME && Countries.code(finding.value()) != null);
+    }
+
+    /** Where the next upper-case letter ({@code \p{Lu}}) stands from {@code from} on, or -1. */
+    private static int nextCapital(String text, int from) {
+        for (int i = from; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.getType(c) == Character.UPPERCASE_LETTER) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
     }
 
     /** A name where a run of capitalised words starts with a known given name or ends with a known family name. */
