@@ -213,6 +213,10 @@ final class DatasetExtractor {
             if (values.size() < 2) {
                 return values;
             }
+            if (values.size() == 2) {
+                // a note's phone is often the phone column's
+                return values.get(0).equals(values.get(1)) ? values.subList(0, 1) : values;
+            }
             return values.stream().distinct().toList();
         }
 

@@ -760,11 +760,16 @@ public final class TextDetector {
      * address whose tail ran into a finding that ranks higher (the phone number on the next line of a
      * letterhead) keeps the part before it rather than being lost whole.
      */
+    private static final Comparator<Finding> BY_PRIORITY = Comparator.comparingInt((Finding f) -> priority(f.category()))
+            .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed())
+            .thenComparingInt(Finding::start);
+
     private static List<Finding> withoutOverlaps(String text, List<Finding> found) {
+        if (found.size() < 2) {
+            return List.copyOf(found);
+        }
         List<Finding> byPriority = new ArrayList<>(afterSureNames(text, found));
-        byPriority.sort(Comparator.comparingInt((Finding f) -> priority(f.category()))
-                .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed())
-                .thenComparingInt(Finding::start));
+        byPriority.sort(BY_PRIORITY);
         List<Finding> kept = new ArrayList<>();
         for (Finding finding : byPriority) {
             List<Finding> clashes = kept.stream().filter(finding::overlaps).toList();
