@@ -13,13 +13,17 @@ final class KeyHash {
     private static final long C1 = 0x87c37b91114253d5L;
     private static final long C2 = 0x4cf5ad432745937fL;
 
+    /** Where keys are put together before hashing: hashing runs for every key of every record found. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
     private KeyHash() {
     }
 
     /** {hi, lo} of the key's UTF-8 bytes. */
     static long[] of(String key) {
         long[] hash = new long[2];
-        hash(key.getBytes(StandardCharsets.UTF_8), hash, 0);
+        byte[] data = key.getBytes(StandardCharsets.UTF_8);
+        hash(data, data.length, hash, 0);
         return hash;
     }
 
@@ -28,26 +32,27 @@ final class KeyHash {
      * at {@code at} and {@code at + 1}, the same hash as {@link #of(String)} of that key, without building it.
      */
     static void of(String kind, String value, @Nullable String qualifier, long[] into, int at) {
-        // the parts are joined by separators, so their UTF-8 bytes joined are the key's
-        byte[] kindBytes = kind.getBytes(StandardCharsets.UTF_8);
-        byte[] valueBytes = value.getBytes(StandardCharsets.UTF_8);
-        byte[] qualifierBytes = qualifier == null ? null : qualifier.getBytes(StandardCharsets.UTF_8);
-        byte[] data = new byte[kindBytes.length + 1 + valueBytes.length + (qualifierBytes == null ? 0 : 1 + qualifierBytes.length)];
-        System.arraycopy(kindBytes, 0, data, 0, kindBytes.length);
-        data[kindBytes.length] = ':';
-        System.arraycopy(valueBytes, 0, data, kindBytes.length + 1, valueBytes.length);
-        if (qualifierBytes != null) {
-            int end = kindBytes.length + 1 + valueBytes.length;
-            data[end] = '|';
-            System.arraycopy(qualifierBytes, 0, data, end + 1, qualifierBytes.length);
+        int most = Utf8.maxBytes(kind.length() + 1 + value.length() + (qualifier == null ? 0 : 1 + qualifier.length()));
+        byte[] data = SCRATCH.get();
+        if (data.length < most) {
+            data = new byte[Math.max(most, 2 * data.length)];
+            SCRATCH.set(data);
         }
-        hash(data, into, at);
+        int end = Utf8.encode(kind, kind.length(), data, 0);
+        data[end++] = ':';
+        end = Utf8.encode(value, value.length(), data, end);
+        if (qualifier != null) {
+            data[end++] = '|';
+            end = Utf8.encode(qualifier, qualifier.length(), data, end);
+        }
+        hash(data, end, into, at);
     }
 
-    private static void hash(byte[] data, long[] into, int at) {
+    /** MurmurHash3 x64 128 of {@code data}'s first {@code length} bytes, into {@code into} at {@code at}. */
+    private static void hash(byte[] data, int length, long[] into, int at) {
         long h1 = 0x9368e53c2f6af274L;
         long h2 = 0x586dcd208f7cd3fdL;
-        int blocks = data.length / 16;
+        int blocks = length / 16;
         for (int i = 0; i < blocks; i++) {
             long k1 = littleEndian(data, i * 16);
             long k2 = littleEndian(data, i * 16 + 8);
@@ -69,7 +74,7 @@ final class KeyHash {
         long k1 = 0;
         long k2 = 0;
         int tail = blocks * 16;
-        for (int i = data.length - 1; i >= tail; i--) {
+        for (int i = length - 1; i >= tail; i--) {
             int offset = i - tail;
             long b = data[i] & 0xffL;
             if (offset >= 8) {
@@ -90,8 +95,8 @@ final class KeyHash {
             k1 *= C2;
             h1 ^= k1;
         }
-        h1 ^= data.length;
-        h2 ^= data.length;
+        h1 ^= length;
+        h2 ^= length;
         h1 += h2;
         h2 += h1;
         h1 = mix(h1);
