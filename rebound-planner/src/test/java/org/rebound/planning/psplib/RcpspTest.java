@@ -12,6 +12,8 @@ import org.rebound.planning.SolveSettings;
 class RcpspTest {
 
     private static final Path J301_1 = Path.of("src/test/resources/psplib/j301_1.sm");
+    /** One of the hardest j30 instances (optimum 77): not settled by the quick phase. */
+    private static final Path J3013_7 = Path.of("src/test/resources/psplib/j3013_7.sm");
 
     @Test
     void readsJobsDurationsDemandsSuccessorsAndCapacities() {
@@ -36,6 +38,19 @@ class RcpspTest {
         assertThat(solution.lowerBound()).isEqualTo(43);
         assertThat(violations(parsed(J301_1), solution.starts())).isEmpty();
         assertThat(solution.startsByJob()).containsEntry("1", 0).hasSize(32);
+    }
+
+    @Test
+    void aHardSmallInstanceGetsTheSameFeasibleScheduleForTheSameSeedWithADeterministicLimit() {
+        SolveSettings settings = new SolveSettings(Duration.ofSeconds(2), 1, 7, true);
+
+        RcpspSolution first = RcpspSolver.solve(parsed(J3013_7), settings);
+        RcpspSolution second = RcpspSolver.solve(parsed(J3013_7), settings);
+
+        assertThat(violations(parsed(J3013_7), first.starts())).isEmpty();
+        assertThat(first.makespan()).isBetween(77, RcpspSolver.heuristic(parsed(J3013_7)).makespan());
+        assertThat(first.lowerBound()).isLessThanOrEqualTo(77);
+        assertThat(second.starts()).containsExactly(first.starts());
     }
 
     @Test
