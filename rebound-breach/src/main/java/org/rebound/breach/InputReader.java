@@ -82,25 +82,25 @@ final class InputReader {
             throw new UnreadableInputException("binary data, not a supported format");
         }
         in.skipNBytes(detected.bomLength());
-        Reader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
+        // the CSV and JSON parsers read large blocks of their own; the others read by character and line
+        Reader decoded = new InputStreamReader(in, charset);
         String start = new String(head, detected.bomLength(), head.length - detected.bomLength(), charset);
         Extractors extractors = extractors(sink);
         if (lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson")
                 || (!isDelimitedName(lower) && startsLikeJson(start))) {
-            new JsonReader(extractors).read(name, reader);
+            new JsonReader(extractors).read(name, decoded);
         } else if (lower.endsWith(".sql") || lower.endsWith(".dump") || lower.endsWith(".pgsql") || startsLikeSql(start)) {
-            new SqlDumpReader(extractors).read(name, reader);
+            new SqlDumpReader(extractors).read(name, new BufferedReader(decoded, 1 << 16));
         } else if (isDelimitedName(lower) || (!lower.endsWith(".log") && DelimitedReader.sniff(start) != null)) {
             Character delimiter = DelimitedReader.sniff(start);
-            new DelimitedReader(extractors).read(name, reader, delimiter == null ? defaultDelimiter(lower) : delimiter);
+            new DelimitedReader(extractors).read(name, decoded, delimiter == null ? defaultDelimiter(lower) : delimiter);
         } else {
-            readLines(name, reader, extractors);
+            readLines(name, new BufferedReader(decoded, 1 << 16), extractors);
         }
         extractors.finish();
     }
 
-    private static void readLines(String name, Reader reader, Extractors extractors) throws IOException {
-        BufferedReader lines = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
+    private static void readLines(String name, BufferedReader lines, Extractors extractors) throws IOException {
         DatasetExtractor extractor = extractors.of(name);
         long number = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -32,20 +32,34 @@ final class KeyHash {
      * at {@code at} and {@code at + 1}, the same hash as {@link #of(String)} of that key, without building it.
      */
     static void of(String kind, String value, @Nullable String qualifier, long[] into, int at) {
-        int most = Utf8.maxBytes(kind.length() + 1 + value.length() + (qualifier == null ? 0 : 1 + qualifier.length()));
+        // String.getBytes is an intrinsic far faster than encoding char by char; the parts are joined
+        // by separators, so their bytes joined are the key's
+        byte[] valueBytes = value.getBytes(StandardCharsets.UTF_8);
+        byte[] qualifierBytes = qualifier == null ? null : qualifier.getBytes(StandardCharsets.UTF_8);
+        int length = kind.length() + 1 + valueBytes.length + (qualifierBytes == null ? 0 : 1 + qualifierBytes.length);
         byte[] data = SCRATCH.get();
-        if (data.length < most) {
-            data = new byte[Math.max(most, 2 * data.length)];
+        if (data.length < length) {
+            data = new byte[Math.max(length, 2 * data.length)];
             SCRATCH.set(data);
         }
-        int end = Utf8.encode(kind, kind.length(), data, 0);
+        int end = putAscii(kind, data);
         data[end++] = ':';
-        end = Utf8.encode(value, value.length(), data, end);
-        if (qualifier != null) {
+        System.arraycopy(valueBytes, 0, data, end, valueBytes.length);
+        end += valueBytes.length;
+        if (qualifierBytes != null) {
             data[end++] = '|';
-            end = Utf8.encode(qualifier, qualifier.length(), data, end);
+            System.arraycopy(qualifierBytes, 0, data, end, qualifierBytes.length);
+            end += qualifierBytes.length;
         }
         hash(data, end, into, at);
+    }
+
+    /** Writes a kind of key (ASCII, such as {@code name-dob}) at the start of {@code data}; the index after it. */
+    private static int putAscii(String kind, byte[] data) {
+        for (int i = 0; i < kind.length(); i++) {
+            data[i] = (byte) kind.charAt(i);
+        }
+        return kind.length();
     }
 
     /** MurmurHash3 x64 128 of {@code data}'s first {@code length} bytes, into {@code into} at {@code at}. */

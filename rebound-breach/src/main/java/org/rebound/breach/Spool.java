@@ -48,7 +48,6 @@ final class Spool {
         private final DataOutputStream keys;
         private long count;
         private @Nullable String lastFile;
-        private final byte[] encoded = new byte[Utf8.maxBytes(MAX_STRING)];
 
         private Segment(String name) throws IOException {
             target = directory.resolve(name + ".records");
@@ -162,9 +161,10 @@ final class Spool {
         }
 
         private void writeString(String value) throws IOException {
-            int length = Utf8.encode(value, Math.min(value.length(), MAX_STRING), encoded, 0);
-            out.writeShort(length);
-            out.write(encoded, 0, length);
+            byte[] bytes = (value.length() > MAX_STRING ? value.substring(0, MAX_STRING) : value)
+                    .getBytes(StandardCharsets.UTF_8);
+            out.writeShort(bytes.length);
+            out.write(bytes);
         }
     }
 
