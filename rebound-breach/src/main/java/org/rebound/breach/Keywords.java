@@ -6,55 +6,67 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A set of lower-case keywords looked for in a text in one pass: at each position of the text, the
- * two characters there are looked up in a small open-addressing table of the keywords' first two,
- * and only keywords that can start there are compared. Much cheaper than searching for each keyword
- * in turn, as most texts contain none.
+ * Lists of lower-case keywords looked for in a text in one pass: at each position of the text, the
+ * two characters there are looked up in a small open-addressing table of the keywords' first two, and
+ * only keywords that can start there are compared. Much cheaper than searching for each keyword of
+ * each list in turn, as most texts contain few.
  */
 final class Keywords {
 
-    private final int[] openings;
-    private final String[][] keywords;
-    private final int mask;
+    private record Entry(String keyword, int list) {
+    }
 
-    Keywords(List<String> keywords) {
-        Map<Integer, List<String>> grouped = new LinkedHashMap<>();
-        for (String keyword : keywords) {
-            if (keyword.length() < 2) {
-                throw new IllegalArgumentException("a keyword needs two characters at least: '" + keyword + "'");
+    private final int[] openings;
+    private final Entry[][] entries;
+    private final int mask;
+    private final int allLists;
+
+    /** Keyword lists, the first numbered 0; at most 31. */
+    Keywords(List<List<String>> lists) {
+        if (lists.size() > 31) {
+            throw new IllegalArgumentException("at most 31 keyword lists, got " + lists.size());
+        }
+        Map<Integer, List<Entry>> grouped = new LinkedHashMap<>();
+        for (int list = 0; list < lists.size(); list++) {
+            for (String keyword : lists.get(list)) {
+                if (keyword.length() < 2) {
+                    throw new IllegalArgumentException("a keyword needs two characters at least: '" + keyword + "'");
+                }
+                grouped.computeIfAbsent(opening(keyword, 0), key -> new ArrayList<>()).add(new Entry(keyword, list));
             }
-            grouped.computeIfAbsent(opening(keyword, 0), key -> new ArrayList<>()).add(keyword);
         }
         int size = Integer.highestOneBit(Math.max(4, grouped.size() * 4 - 1)) << 1;
         this.openings = new int[size];
-        this.keywords = new String[size][];
+        this.entries = new Entry[size][];
         this.mask = size - 1;
+        this.allLists = (1 << lists.size()) - 1;
         grouped.forEach((opening, group) -> {
             int slot = slot(opening);
-            while (this.keywords[slot] != null) {
+            while (entries[slot] != null) {
                 slot = (slot + 1) & mask;
             }
             openings[slot] = opening;
-            this.keywords[slot] = group.toArray(String[]::new);
+            entries[slot] = group.toArray(Entry[]::new);
         });
     }
 
-    /** Whether any keyword occurs in {@code lower} (compared as it is: pass it lower-cased). */
-    boolean anyIn(String lower) {
-        for (int i = 0; i + 1 < lower.length(); i++) {
+    /** Which lists have a keyword in {@code lower} (compared as it is: pass it lower-cased): bit i for list i. */
+    int listsIn(String lower) {
+        int found = 0;
+        for (int i = 0; i + 1 < lower.length() && found != allLists; i++) {
             int opening = opening(lower, i);
-            for (int slot = slot(opening); keywords[slot] != null; slot = (slot + 1) & mask) {
+            for (int slot = slot(opening); entries[slot] != null; slot = (slot + 1) & mask) {
                 if (openings[slot] == opening) {
-                    for (String keyword : keywords[slot]) {
-                        if (lower.startsWith(keyword, i)) {
-                            return true;
+                    for (Entry entry : entries[slot]) {
+                        if ((found & 1 << entry.list) == 0 && lower.startsWith(entry.keyword, i)) {
+                            found |= 1 << entry.list;
                         }
                     }
                     break;
                 }
             }
         }
-        return false;
+        return found;
     }
 
     private static int opening(String text, int at) {

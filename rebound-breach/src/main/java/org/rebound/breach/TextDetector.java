@@ -53,8 +53,6 @@ public final class TextDetector {
             "disability", "disabilities", "hepatitis", "dementia", "alzheimer's", "alzheimers", "insulin", "dialysis",
             "allergies", "medications", "prescriptions", "tumours", "tumors");
     private static final List<String> HEALTH_PHRASES = List.of("blood type", "blood group", "mental health", "medical condition");
-    private static final Keywords HEALTH_HINTS = new Keywords(
-            java.util.stream.Stream.concat(HEALTH_WORDS.stream(), HEALTH_PHRASES.stream()).toList());
     private static final Pattern TITLED_NAME = Pattern.compile(
             "\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|Mlle|Sr|Sra)\\.? ((?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.)"
                     + "(?: (?!(?:Apt|Apartment|Suite|Ste|Unit|Flat)\\b)(?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
@@ -62,7 +60,6 @@ public final class TextDetector {
             ":?,?\\s+(\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
     private static final List<String> TITLE_WORDS = List.of("mr", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "herr", "frau",
             "mme", "mlle", "sr");
-    private static final Keywords TITLE_HINTS = new Keywords(TITLE_WORDS);
     private static final List<String> NAME_CUES = List.of("name is", "name", "i am", "i'm", "called", "dear", "hi", "hello", "signed",
             "regards", "sincerely", "thanks", "contact", "customer", "patient", "employee", "driver", "owner");
     /** Cues after which even one word the gazetteer does not know is a name ("My name is Rubija"). */
@@ -115,23 +112,32 @@ public final class TextDetector {
                     + "|(?:de|del|da|do|dos|di|du|la|le|van|von|sur|am|an|im|y)(?= \\p{Lu})"
                     + "|\\d{3,6}(?:[ -]\\d{2,4})?|(?:APO|FPO|DPO) A[AEP] \\d{5})){1,12}");
     private static final Pattern CARD_CONTEXT = Pattern.compile("(?i)\\b(?:card|cc|visa|mastercard|amex|maestro)\\b[^\\d]{0,20}$");
-    private static final Keywords CARD_HINTS = new Keywords(List.of("card", "cc", "visa", "amex", "maestro"));
+    private static final List<String> CARD_WORDS = List.of("card", "cc", "visa", "amex", "maestro");
     private static final List<String> PHONE_CUES = List.of("phone", "telephone", "tel", "mobile", "cell", "fax", "call", "ring",
             "text", "sms", "whatsapp", "answering at", "reach me at", "reach at", "messages to", "contact", "registered");
     private static final List<String> LABEL_CUES = List.of("office", "desk", "home", "work");
     private static final Pattern PHONE_AFTER_CUE = Pattern.compile(
             "\\W{0,3}(?:(?:me|on|at|number|no|is)\\W{1,3}){0,3}(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?![\\w-]*\\d)");
-    private static final Keywords STREET_HINTS = new Keywords(List.of("psc ", "apo ", "fpo ", "dpo ", "apt", "suite", "corner", " u.", "kapu", "tér", "street", " st", "road", " rd", "avenue", " ave", "lane", " ln",
+    private static final List<String> STREET_HINTS = List.of("psc ", "apo ", "fpo ", "dpo ", "apt", "suite", "corner", " u.", "kapu", "tér", "street", " st", "road", " rd", "avenue", " ave", "lane", " ln",
             "drive", " dr", "court", " ct", "boulevard", "blvd", " way", "place", " pl", "close", "crescent", "terrace", "square",
             " sq", "highway", "hwy", "parkway", "pkwy", "circle", "trail", " row", "mews", "gardens", "grove", "hill", "park",
             "walk", "box", "stra", "str.", "weg", "gasse", "platz", "allee", "utca", "gatan", "vej", "straat", "laan", "katu", "tie ",
-            "rue ", "via", "calle", "avenida", "rua ", "carrer", "piazza", "plaza", "ulica", "ul."));
+            "rue ", "via", "calle", "avenida", "rua ", "carrer", "piazza", "plaza", "ulica", "ul.");
     private static final Pattern PHONE_BEFORE_CUE = Pattern.compile(
             "(\\+?\\(?\\d[\\d ()./-]{4,18}\\d(?:x\\d{1,5})?)(?:-| )(?i:office|fax|mobile|desk|home|work|cell)\\b");
     private static final Pattern PHONE_CANDIDATE = Pattern.compile(
             "(?<![\\w.+/-])(?:\\+|00)?\\(?\\d[\\d ()./-]{5,20}\\d(?: ?(?:x|ext\\.?) ?\\d{1,5})?(?![\\w/])");
     private static final Pattern LOOKS_LIKE_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}");
     private static final String[] PHONE_REGIONS = {"US", "GB", "DE", "FR", "IN", "AU"};
+
+    /** The keyword lists the detectors' gates need, looked for in one pass: bits of {@link Keywords#listsIn}. */
+    private static final Keywords HINTS = new Keywords(List.of(
+            java.util.stream.Stream.concat(HEALTH_WORDS.stream(), HEALTH_PHRASES.stream()).toList(),
+            TITLE_WORDS, STREET_HINTS, CARD_WORDS));
+    private static final int HEALTH_HINT = 1;
+    private static final int TITLE_HINT = 2;
+    private static final int STREET_HINT = 4;
+    private static final int CARD_HINT = 8;
 
     private final Gazetteer gazetteer = Gazetteer.instance();
     private final @org.jspecify.annotations.Nullable NameModel nameModel;
@@ -157,13 +163,14 @@ public final class TextDetector {
         // One pass over the text decides which detectors can match at all: most lines need few of them.
         Shape shape = Shape.of(text);
         String lower = lowerSameLength(text);
+        int hints = HINTS.listsIn(lower);
         if (shape.at) {
             emails(text, found);
         }
         if (shape.digits >= 12) {
-            cardsAndDigits(text, lower, found, shape);
+            cardsAndDigits(text, found, shape, hints);
         }
-        if (shape.digits >= 6 && shape.upper >= 2 || shape.digits >= 13) {
+        if (shape.lettersThenDigits && (shape.digits >= 6 && shape.upper >= 2 || shape.digits >= 13)) {
             ibans(text, found);
         }
         if (shape.digits >= 6) {
@@ -203,12 +210,12 @@ public final class TextDetector {
         if (shape.digits >= 1 && (lower.contains("zip") || lower.contains("post"))) {
             grouped(CUED_POSTCODE, Category.POSTCODE, 0.85, text, found);
         }
-        health(lower, text, found);
+        health(lower, text, found, hints);
         if (shape.digits >= 1 || lower.contains("box")) {
-            addresses(text, lower, found, shape);
+            addresses(text, found, shape, hints);
         }
         if (shape.upper >= 1) {
-            names(text, lower, found);
+            names(text, lower, found, hints);
         }
         if (nameModel != null) {
             found.addAll(nameModel.find(text));
@@ -292,7 +299,7 @@ public final class TextDetector {
 
     /** Counts of the characters that the detectors need. */
     private record Shape(int digits, int upper, int letters, int dots, int colons, int dollars, boolean at, int longestCodeRun,
-                         boolean numberThenCapital, int firstDigit) {
+                         boolean numberThenCapital, int firstDigit, boolean lettersThenDigits) {
         static Shape of(String text) {
             int run = 0;
             int longestRun = 0;
@@ -305,6 +312,8 @@ public final class TextDetector {
             boolean at = false;
             boolean numberThenCapital = false;
             int firstDigit = text.length();
+            // two ASCII letters, then two digits: how every IBAN starts
+            boolean lettersThenDigits = false;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == ' ' && i > 0 && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1))
@@ -314,6 +323,8 @@ public final class TextDetector {
                 run = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ? run + 1 : 0;
                 longestRun = Math.max(longestRun, run);
                 if (c >= '0' && c <= '9') {
+                    lettersThenDigits |= i >= 3 && isAsciiDigit(text.charAt(i - 1))
+                            && isAsciiLetter(text.charAt(i - 2)) && isAsciiLetter(text.charAt(i - 3));
                     firstDigit = Math.min(firstDigit, i);
                     digits++;
                 } else if (Character.isLetter(c)) {
@@ -331,7 +342,16 @@ public final class TextDetector {
                     at = true;
                 }
             }
-            return new Shape(digits, upper, letters, dots, colons, dollars, at, longestRun, numberThenCapital, firstDigit);
+            return new Shape(digits, upper, letters, dots, colons, dollars, at, longestRun, numberThenCapital, firstDigit,
+                    lettersThenDigits);
+        }
+
+        private static boolean isAsciiDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         }
 
         /**
@@ -345,8 +365,8 @@ public final class TextDetector {
     }
 
     /** Health terms, found by looking words up rather than by one long alternation. */
-    private static void health(String lower, String text, List<Finding> found) {
-        if (!HEALTH_HINTS.anyIn(lower)) {
+    private static void health(String lower, String text, List<Finding> found, int hints) {
+        if ((hints & HEALTH_HINT) == 0) {
             return;
         }
         for (String phrase : HEALTH_PHRASES) {
@@ -385,12 +405,12 @@ public final class TextDetector {
         whole(EMAIL, Category.EMAIL, 0.99, text, found);
     }
 
-    private static void cardsAndDigits(String text, String lower, List<Finding> found, Shape shape) {
+    private static void cardsAndDigits(String text, List<Finding> found, Shape shape, int hints) {
         Matcher m = shape.fromFirstDigit(DIGIT_RUN, text, 0);
         while (m.find()) {
             if (Identifiers.isPaymentCard(m.group())) {
                 found.add(new Finding(Category.PAYMENT_CARD, m.group(), m.start(), m.end(), 0.95));
-            } else if (CARD_HINTS.anyIn(lower.substring(Math.max(0, m.start() - 30), m.start()))
+            } else if ((hints & CARD_HINT) != 0
                     && CARD_CONTEXT.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()
                     && Identifiers.isCardNumberByChecksum(m.group())) {
                 found.add(new Finding(Category.PAYMENT_CARD, m.group(), m.start(), m.end(), 0.9));
@@ -501,7 +521,16 @@ public final class TextDetector {
     }
 
     private static long digitsIn(List<Finding> findings) {
-        return findings.stream().mapToLong(finding -> finding.value().chars().filter(c -> c >= '0' && c <= '9').count()).sum();
+        long digits = 0;
+        for (Finding finding : findings) {
+            for (int i = 0; i < finding.value().length(); i++) {
+                char c = finding.value().charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                }
+            }
+        }
+        return digits;
     }
 
     private static void addCuedPhone(Matcher m, List<Finding> phones) {
@@ -578,8 +607,8 @@ public final class TextDetector {
         }
     }
 
-    private static void addresses(String text, String lower, List<Finding> found, Shape shape) {
-        if (shape.numberThenCapital || STREET_HINTS.anyIn(lower)) {
+    private static void addresses(String text, List<Finding> found, Shape shape, int hints) {
+        if (shape.numberThenCapital || (hints & STREET_HINT) != 0) {
             Matcher street = STREET.matcher(text);
             Matcher tail = ADDRESS_TAIL.matcher(text);
             while (street.find()) {
@@ -610,8 +639,8 @@ public final class TextDetector {
         return end - 1 - word > 3 ? end - 1 : end;
     }
 
-    private void names(String text, String lower, List<Finding> found) {
-        if (TITLE_HINTS.anyIn(lower)) {
+    private void names(String text, String lower, List<Finding> found, int hints) {
+        if ((hints & TITLE_HINT) != 0) {
             grouped(TITLED_NAME, Category.NAME, 0.9, text, found);
         }
         Matcher m = NAME_AFTER_CUE.matcher(text);
