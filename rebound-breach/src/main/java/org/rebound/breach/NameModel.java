@@ -57,13 +57,14 @@ final class NameModel {
     }
 
     List<Finding> find(String text) {
-        NameFinderME finder = finders.get();
+        NameFinderME finder = null;
         List<Finding> found = new ArrayList<>();
         for (int[] line : lines(text)) {
             String content = text.substring(line[0], line[1]);
             if (!mayName(content)) {
                 continue;
             }
+            finder = finder == null ? finders.get() : finder;
             Span[] tokens = SimpleTokenizer.INSTANCE.tokenizePos(content);
             String[] words = Span.spansToStrings(tokens, content);
             Span[] names = finder.find(words, features(words, gazetteer));
@@ -75,7 +76,9 @@ final class NameModel {
                 }
             }
         }
-        finder.clearAdaptiveData();
+        if (finder != null) {
+            finder.clearAdaptiveData();
+        }
         return found;
     }
 

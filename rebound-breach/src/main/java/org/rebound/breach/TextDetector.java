@@ -707,7 +707,7 @@ public final class TextDetector {
     /** A name where a run of capitalised words starts with a known given name or ends with a known family name. */
     private void capitalisedRun(String text, int start, int end, List<Finding> found) {
         String run = text.substring(start, end);
-        String[] words = run.split(" ");
+        String[] words = run.indexOf(' ') < 0 ? new String[] {run} : run.split(" ");
         if (words.length == 1) {
             // a lone given name counts where it cannot be a sentence's first word
             if (gazetteer.isGivenName(words[0]) && !sentenceStart(text, start) && run.length() > 2) {
