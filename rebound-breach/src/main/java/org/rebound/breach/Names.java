@@ -1,6 +1,7 @@
 package org.rebound.breach;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 final class Names {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern TITLES = Pattern.compile("^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\\.?\\s+");
+    private static final List<String> TITLES = List.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame");
 
     /**
      * Each character of the Latin scripts and each combining mark, without its marks. Names are
@@ -27,50 +28,79 @@ final class Names {
 
     static String normal(String name) {
         String lower = name.toLowerCase(Locale.ROOT).trim();
-        String untitled = mayOpenWithTitle(lower) && TITLES.matcher(lower).lookingAt()
-                ? TITLES.matcher(lower).replaceFirst("") : lower;
-        String unaccented = unaccented(untitled);
-        StringBuilder normal = new StringBuilder(unaccented.length());
-        boolean space = false;
-        for (int i = 0; i < unaccented.length(); i++) {
-            char c = unaccented.charAt(i);
-            if (Character.isLetter(c)) {
-                if (space && normal.length() > 0) {
-                    normal.append(' ');
-                }
-                normal.append(c);
-                space = false;
+        int from = afterTitle(lower);
+        Letters normal = new Letters(lower.length() - from);
+        for (int i = from; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c >= UNACCENTED.length) {
+                // beyond the Latin scripts: decompose the whole name
+                Letters decomposed = new Letters(lower.length() - from);
+                MARKS.matcher(Normalizer.normalize(lower.substring(from), Normalizer.Form.NFD)).replaceAll("")
+                        .chars().forEach(letter -> decomposed.add((char) letter));
+                return decomposed.toString();
+            }
+            if (c < 0x80) {
+                normal.add(c);
             } else {
-                space = true;
+                String plain = UNACCENTED[c];
+                for (int k = 0; k < plain.length(); k++) {
+                    normal.add(plain.charAt(k));
+                }
             }
         }
         return normal.toString();
     }
 
-    private static boolean mayOpenWithTitle(String lower) {
-        if (lower.isEmpty()) {
-            return false;
+    /** The letters of a name as they come, whatever stands between two of them made one space. */
+    private static final class Letters {
+        private final StringBuilder text;
+        private boolean gap;
+
+        Letters(int capacity) {
+            text = new StringBuilder(capacity);
         }
-        char first = lower.charAt(0);
-        return first == 'm' || first == 'd' || first == 'p' || first == 's';
+
+        void add(char c) {
+            if (!Character.isLetter(c)) {
+                gap = true;
+                return;
+            }
+            if (gap && text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(c);
+            gap = false;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
-    /** The text decomposed with its marks removed: "Dvořák" is "Dvorak". */
-    private static String unaccented(String text) {
-        StringBuilder plain = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= UNACCENTED.length) {
-                return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-            }
-            if (c >= 0x80 && plain == null) {
-                plain = new StringBuilder(text.length()).append(text, 0, i);
-            }
-            if (plain != null) {
-                plain.append(UNACCENTED[c]);
+    /** Where the name starts after a title ("dr. ", "mrs "): 0 when it has none. */
+    private static int afterTitle(String lower) {
+        for (String title : TITLES) {
+            if (lower.startsWith(title)) {
+                int end = title.length();
+                if (end < lower.length() && lower.charAt(end) == '.') {
+                    end++;
+                }
+                int words = end;
+                while (end < lower.length() && isRegexSpace(lower.charAt(end))) {
+                    end++;
+                }
+                if (end > words) {
+                    return end;
+                }
             }
         }
-        return plain == null ? text : plain.toString();
+        return 0;
+    }
+
+    /** {@code \s} of a regular expression. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The name as shown in the register: single spaces, as written otherwise. */
