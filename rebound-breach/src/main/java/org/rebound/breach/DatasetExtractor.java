@@ -152,7 +152,10 @@ final class DatasetExtractor {
                 case MIDDLE_NAME -> middle = value;
                 case FAMILY_NAME -> family = value;
                 case FULL_NAME -> names.add(Names.display(value));
-                case DATE_OF_BIRTH -> Dates.parse(value, plan.dateOrder()).ifPresent(date -> dateOfBirth = date.toString());
+                case DATE_OF_BIRTH -> {
+                    String iso = Dates.iso(value, plan.dateOrder());
+                    dateOfBirth = iso != null ? iso : dateOfBirth;
+                }
                 case NATIONAL_ID -> nationalIds.add(compactUpper(value));
                 case CUSTOMER_ID -> customerIds.add(value);
                 case COUNTRY -> {

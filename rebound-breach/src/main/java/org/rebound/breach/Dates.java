@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calendar dates as people write them. Numeric day/month order is ambiguous ({@code 03/04/1982});
@@ -55,6 +56,32 @@ final class Dates {
             return month(monthDay.group(1)).flatMap(month -> date(monthDay.group(3), String.valueOf(month), monthDay.group(2)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The date in ISO form ({@code 1977-10-30}), or null when the value is no date. A value in that
+     * form already is returned as it is: birth dates are normalised for every row of a scan.
+     */
+    static @Nullable String iso(String raw, Order order) {
+        Optional<LocalDate> date = parse(raw, order);
+        if (date.isEmpty()) {
+            return null;
+        }
+        String value = raw.trim();
+        return isIsoForm(value) ? value : date.get().toString();
+    }
+
+    /** Four digits, a dash, two digits, a dash, two digits. */
+    private static boolean isIsoForm(String value) {
+        if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (i != 4 && i != 7 && (value.charAt(i) < '0' || value.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Which numeric order a sample of values shows: a first field above 12 means day-first. */

@@ -146,7 +146,10 @@ final class NameModel {
      * model, the costliest detector, would find nothing, and it is not run.
      */
     private boolean mayName(String line) {
-        boolean capitals = line.chars().anyMatch(Character::isUpperCase);
+        boolean capitals = false;
+        for (int i = 0; i < line.length() && !capitals; i++) {
+            capitals = Character.isUpperCase(line.charAt(i));
+        }
         for (int i = 0; i < line.length(); i++) {
             if (!Character.isLetter(line.charAt(i)) || i > 0 && Character.isLetterOrDigit(line.charAt(i - 1))) {
                 continue;
