@@ -69,7 +69,7 @@ final class DelimitedReader {
         }
     }
 
-    /** Remembers the last character read other than a line break. */
+    /** Remembers the last character read other than white space (line breaks, trailing blanks). */
     private static final class LastCharacter extends FilterReader {
         private char last;
 
@@ -81,7 +81,7 @@ final class DelimitedReader {
         public int read(char[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             for (int i = offset + n - 1; i >= offset; i--) {
-                if (buffer[i] != '\n' && buffer[i] != '\r') {
+                if (!Character.isWhitespace(buffer[i])) {
                     last = buffer[i];
                     break;
                 }
@@ -92,7 +92,7 @@ final class DelimitedReader {
         @Override
         public int read() throws IOException {
             int c = super.read();
-            if (c >= 0 && c != '\n' && c != '\r') {
+            if (c >= 0 && !Character.isWhitespace(c)) {
                 last = (char) c;
             }
             return c;

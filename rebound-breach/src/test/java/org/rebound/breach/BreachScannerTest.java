@@ -191,7 +191,7 @@ class BreachScannerTest {
 
     @Test
     void listsUnreadableFilesWithTheirReasonAndScansTheRest() throws IOException {
-        write("good.csv", "name,email\nOla Nordmann,ola@example.no\n");
+        write("good.csv", "name,email,notes\nOla Nordmann,ola@example.no,\"Gate code\n4711\"  \n");
         write("old.xls", "not really excel");
         write("broken.zip", "PK\u0003\u0004 truncated");
         write("image.bin", "\u0000\u0001\u0002\u0000binary");
