@@ -60,8 +60,7 @@ public final class IdentityResolver implements AutoCloseable {
      */
     public static long[] hashes(List<String> identityKeys, String fallbackKey) {
         if (identityKeys.isEmpty()) {
-            long[] hash = KeyHash.of("record:" + fallbackKey);
-            return new long[] {hash[0], FALLBACK};
+            return ownKey(fallbackKey);
         }
         long[] hashes = new long[identityKeys.size() * 2];
         for (int i = 0; i < identityKeys.size(); i++) {
@@ -97,7 +96,13 @@ public final class IdentityResolver implements AutoCloseable {
     public static long[] hashes(PersonRecord record) {
         KeyHashes hashes = new KeyHashes();
         record.forEachIdentityKey(hashes);
-        return hashes.size == 0 ? hashes(List.of(), record.source() + "|" + record.names()) : Arrays.copyOf(hashes.hashes, hashes.size);
+        return hashes.size == 0 ? ownKey(record.source() + "|" + record.names()) : Arrays.copyOf(hashes.hashes, hashes.size);
+    }
+
+    /** The key of a record that has none of its own: it names the record's person but merges with nothing. */
+    private static long[] ownKey(String fallbackKey) {
+        long[] hash = KeyHash.of("record:" + fallbackKey);
+        return new long[] {hash[0], FALLBACK};
     }
 
     /** Hashes identity keys as they are given in parts. */
