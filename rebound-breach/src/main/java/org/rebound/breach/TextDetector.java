@@ -320,9 +320,9 @@ public final class TextDetector {
                         && Character.isUpperCase(text.charAt(i + 1))) {
                     numberThenCapital = true;
                 }
-                run = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ? run + 1 : 0;
+                run = isAsciiDigit(c) || (c >= 'A' && c <= 'Z') ? run + 1 : 0;
                 longestRun = Math.max(longestRun, run);
-                if (c >= '0' && c <= '9') {
+                if (isAsciiDigit(c)) {
                     lettersThenDigits |= i >= 3 && isAsciiDigit(text.charAt(i - 1))
                             && isAsciiLetter(text.charAt(i - 2)) && isAsciiLetter(text.charAt(i - 3));
                     firstDigit = Math.min(firstDigit, i);
@@ -528,7 +528,7 @@ public final class TextDetector {
         for (Finding finding : findings) {
             for (int i = 0; i < finding.value().length(); i++) {
                 char c = finding.value().charAt(i);
-                if (c >= '0' && c <= '9') {
+                if (Shape.isAsciiDigit(c)) {
                     digits++;
                 }
             }
