@@ -1,13 +1,15 @@
 package org.rebound.breach;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +46,8 @@ final class Spool {
         private final Path target;
         private final Path temporaryKeys;
         private final Path targetKeys;
-        private final DataOutputStream out;
-        private final DataOutputStream keys;
+        private final SpoolOutput out;
+        private final SpoolOutput keys;
         private long count;
         private @Nullable String lastFile;
 
@@ -54,8 +56,8 @@ final class Spool {
             temporary = directory.resolve(name + ".records.partial");
             targetKeys = directory.resolve(name + ".keys");
             temporaryKeys = directory.resolve(name + ".keys.partial");
-            out = new DataOutputStream(new UnlockedBufferedOutputStream(Files.newOutputStream(temporary)));
-            keys = new DataOutputStream(new UnlockedBufferedOutputStream(Files.newOutputStream(temporaryKeys)));
+            out = new SpoolOutput(Files.newOutputStream(temporary));
+            keys = new SpoolOutput(Files.newOutputStream(temporaryKeys));
         }
 
         @Override
@@ -71,7 +73,7 @@ final class Spool {
                     out.writeByte(0);
                 } else {
                     out.writeByte(1);
-                    writeString(record.file());
+                    out.writeString(record.file());
                     lastFile = record.file();
                 }
                 out.write(record.body());
@@ -127,7 +129,7 @@ final class Spool {
                 out.writeByte(0);
             } else {
                 out.writeByte(1);
-                writeString(file);
+                out.writeString(file);
                 lastFile = file;
             }
             out.writeLong(record.source().line());
@@ -149,69 +151,92 @@ final class Spool {
         private void writeList(List<String> values) throws IOException {
             out.writeShort(Math.min(values.size(), Short.MAX_VALUE));
             for (int i = 0; i < values.size() && i < Short.MAX_VALUE; i++) {
-                writeString(values.get(i));
+                out.writeString(values.get(i));
             }
         }
 
         private void writeNullable(@Nullable String value) throws IOException {
             out.writeBoolean(value != null);
             if (value != null) {
-                writeString(value);
+                out.writeString(value);
             }
-        }
-
-        private void writeString(String value) throws IOException {
-            byte[] bytes = (value.length() > MAX_STRING ? value.substring(0, MAX_STRING) : value)
-                    .getBytes(StandardCharsets.UTF_8);
-            out.writeShort(bytes.length);
-            out.write(bytes);
         }
     }
 
     /**
-     * A buffered stream without {@link BufferedOutputStream}'s lock on every write: a record is some
-     * forty small writes, and the segment's own lock already keeps them together.
+     * Big-endian numbers and length-prefixed strings, as {@link DataInputStream} reads them, put straight
+     * into a buffer: a record is some forty small writes, which through {@link DataOutputStream} and a
+     * buffered stream cost more than the bytes themselves (two calls each, a lock each).
      */
-    private static final class UnlockedBufferedOutputStream extends OutputStream {
+    private static final class SpoolOutput implements java.io.Closeable {
+        private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
         private final OutputStream out;
         private final byte[] buffer = new byte[1 << 16];
         private int size;
         private boolean closed;
 
-        UnlockedBufferedOutputStream(OutputStream out) {
+        SpoolOutput(OutputStream out) {
             this.out = out;
         }
 
-        @Override
-        public void write(int b) throws IOException {
-            if (size == buffer.length) {
-                flushBuffer();
-            }
+        void writeByte(int b) throws IOException {
+            room(1);
             buffer[size++] = (byte) b;
         }
 
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (length > buffer.length - size) {
+        void writeBoolean(boolean b) throws IOException {
+            writeByte(b ? 1 : 0);
+        }
+
+        void writeShort(int v) throws IOException {
+            room(2);
+            SHORTS.set(buffer, size, (short) v);
+            size += 2;
+        }
+
+        void writeInt(int v) throws IOException {
+            room(4);
+            INTS.set(buffer, size, v);
+            size += 4;
+        }
+
+        void writeLong(long v) throws IOException {
+            room(8);
+            LONGS.set(buffer, size, v);
+            size += 8;
+        }
+
+        void write(byte[] bytes) throws IOException {
+            if (bytes.length > buffer.length - size) {
                 flushBuffer();
-                if (length > buffer.length) {
-                    out.write(bytes, offset, length);
+                if (bytes.length > buffer.length) {
+                    out.write(bytes);
                     return;
                 }
             }
-            System.arraycopy(bytes, offset, buffer, size, length);
-            size += length;
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+        }
+
+        /** A string as {@link DataInputStream#readUnsignedShort} and {@code readFully} read it back: its UTF-8 length, then its bytes. */
+        void writeString(String value) throws IOException {
+            byte[] bytes = (value.length() > MAX_STRING ? value.substring(0, MAX_STRING) : value).getBytes(StandardCharsets.UTF_8);
+            writeShort(bytes.length);
+            write(bytes);
+        }
+
+        private void room(int bytes) throws IOException {
+            if (size + bytes > buffer.length) {
+                flushBuffer();
+            }
         }
 
         private void flushBuffer() throws IOException {
             out.write(buffer, 0, size);
             size = 0;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            flushBuffer();
-            out.flush();
         }
 
         @Override
