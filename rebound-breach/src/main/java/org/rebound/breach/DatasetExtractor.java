@@ -223,8 +223,19 @@ final class DatasetExtractor {
             return values.stream().distinct().toList();
         }
 
+        /** Without spaces and dashes, upper-case: postcodes and national ids as they are compared. */
         private static String compactUpper(String value) {
-            return value.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+            StringBuilder compact = new StringBuilder(value.length());
+            boolean ascii = true;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == ' ' || c == '-') {
+                    continue;
+                }
+                ascii &= c < 0x80;
+                compact.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+            }
+            return ascii ? compact.toString() : compact.toString().toUpperCase(Locale.ROOT);
         }
     }
 }

@@ -63,12 +63,26 @@ final class Dates {
      * form already is returned as it is: birth dates are normalised for every row of a scan.
      */
     static @Nullable String iso(String raw, Order order) {
-        Optional<LocalDate> date = parse(raw, order);
-        if (date.isEmpty()) {
-            return null;
-        }
         String value = raw.trim();
-        return isIsoForm(value) ? value : date.get().toString();
+        if (isIsoForm(value)) {
+            return isDate(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10)) ? value : null;
+        }
+        return parse(value, order).map(LocalDate::toString).orElse(null);
+    }
+
+    /** The number written by the ASCII digits from {@code from} to {@code to}. */
+    private static int digits(String value, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            number = number * 10 + value.charAt(i) - '0';
+        }
+        return number;
+    }
+
+    /** Whether the day exists in that month of that year, a year {@link #date} accepts. */
+    private static boolean isDate(int year, int month, int day) {
+        return year >= 1880 && year <= 2100 && month >= 1 && month <= 12 && day >= 1
+                && day <= Month.of(month).length(java.time.Year.isLeap(year));
     }
 
     /** Four digits, a dash, two digits, a dash, two digits. */

@@ -80,8 +80,16 @@ final class Names {
 
     /** Where the name starts after a title ("dr. ", "mrs "): 0 when it has none. */
     private static int afterTitle(String lower) {
+        int word = 0;
+        while (word < lower.length() && lower.charAt(word) >= 'a' && lower.charAt(word) <= 'z') {
+            word++;
+        }
+        if (word < 2 || word > 4 || word == lower.length()) {
+            // no title is shorter or longer, and a title is followed by something: most names end here
+            return 0;
+        }
         for (String title : TITLES) {
-            if (lower.startsWith(title)) {
+            if (title.length() == word && lower.startsWith(title)) {
                 int end = title.length();
                 if (end < lower.length() && lower.charAt(end) == '.') {
                     end++;

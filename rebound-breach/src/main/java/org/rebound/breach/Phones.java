@@ -30,7 +30,9 @@ final class Phones {
         if (extension >= 0) {
             value = value.substring(0, extension).trim();
         }
-        value = value.replace("(0)", "");
+        if (value.indexOf('(') >= 0) {
+            value = value.replace("(0)", "");
+        }
         StringBuilder digits = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
