@@ -25,6 +25,38 @@ final class Phones {
      * Much faster than a full parse, and gives every way of writing one number the same form.
      */
     static Optional<String> normalise(String raw, String region) {
+        String international = writtenInternationally(raw);
+        return international != null ? Optional.of(international).filter(Phones::isE164Length) : normaliseInGeneral(raw, region);
+    }
+
+    /**
+     * The {@code +} and digits of a number written with {@code +} and nothing but digits and separators
+     * between them, the form of most phone columns, in one pass; null for every other form.
+     */
+    private static String writtenInternationally(String raw) {
+        if (raw.isEmpty() || raw.charAt(0) != '+') {
+            return null;
+        }
+        char[] e164 = new char[raw.length()];
+        e164[0] = '+';
+        int length = 1;
+        for (int i = 1; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                e164[length++] = c;
+            } else if (c != ' ' && c != '-' && c != '.' && c != '\t' && c != '/') {
+                return null;
+            }
+        }
+        return new String(e164, 0, length);
+    }
+
+    private static boolean isE164Length(String e164) {
+        return e164.length() >= 9 && e164.length() <= 16 && e164.charAt(1) != '0';
+    }
+
+    /** {@link #normalise} of any form: trimmed, its extension dropped, {@code 00} and national numbers too. */
+    static Optional<String> normaliseInGeneral(String raw, String region) {
         String value = raw.trim();
         int extension = extensionStart(value);
         if (extension >= 0) {
