@@ -16,6 +16,11 @@ final class Keywords {
     private record Entry(String keyword, int list) {
     }
 
+    /**
+     * Bit {@code (first & 0xff) << 8 | (second & 0xff)} set for each keyword's first two characters: at
+     * most positions of a text no keyword starts, and this says so with one bit.
+     */
+    private final long[] mayOpen = new long[1 << 16 >> 6];
     private final int[] openings;
     private final Entry[][] entries;
     private final int mask;
@@ -32,6 +37,8 @@ final class Keywords {
                 if (keyword.length() < 2) {
                     throw new IllegalArgumentException("a keyword needs two characters at least: '" + keyword + "'");
                 }
+                int bit = bit(keyword, 0);
+                mayOpen[bit >>> 6] |= 1L << bit;
                 grouped.computeIfAbsent(opening(keyword, 0), key -> new ArrayList<>()).add(new Entry(keyword, list));
             }
         }
@@ -54,6 +61,10 @@ final class Keywords {
     int listsIn(String lower) {
         int found = 0;
         for (int i = 0; i + 1 < lower.length() && found != allLists; i++) {
+            int bit = bit(lower, i);
+            if ((mayOpen[bit >>> 6] & 1L << bit) == 0) {
+                continue;
+            }
             int opening = opening(lower, i);
             for (int slot = slot(opening); entries[slot] != null; slot = (slot + 1) & mask) {
                 if (openings[slot] == opening) {
@@ -67,6 +78,10 @@ final class Keywords {
             }
         }
         return found;
+    }
+
+    private static int bit(String text, int at) {
+        return (text.charAt(at) & 0xff) << 8 | (text.charAt(at + 1) & 0xff);
     }
 
     private static int opening(String text, int at) {
