@@ -26,10 +26,12 @@ final class Gazetteer {
 
     private final Set<String> givenNames;
     private final Set<String> familyNames;
+    private final Set<String> englishWords;
 
     private Gazetteer() {
         givenNames = load("given-names.txt");
         familyNames = load("family-names.txt");
+        englishWords = load("english-words.txt");
     }
 
     static Gazetteer instance() {
@@ -44,6 +46,17 @@ final class Gazetteer {
     boolean isFamilyName(String word) {
         String key = word.toLowerCase(Locale.ROOT);
         return familyNames.contains(key) && !COMMON_WORDS.contains(key);
+    }
+
+    /** Whether the word is in either list of names, even where it is more often an ordinary word ("Mark"). */
+    boolean isAnyName(String word) {
+        String key = word.toLowerCase(Locale.ROOT);
+        return givenNames.contains(key) || familyNames.contains(key);
+    }
+
+    /** Whether the word, in lower case, is in an English dictionary (SCOWL's words without capitals). */
+    boolean isEnglishWord(String word) {
+        return englishWords.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static Set<String> load(String resource) {

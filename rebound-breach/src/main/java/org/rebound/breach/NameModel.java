@@ -102,7 +102,7 @@ final class NameModel {
             String[] words, Span name, double probability) {
         int first = name.getStart();
         int last = name.getEnd() - 1;
-        while (first <= last && TextDetector.LEADING_NON_NAMES.contains(words[first])) {
+        while (first <= last && (TextDetector.LEADING_NON_NAMES.contains(words[first]) || isOrdinaryWord(words[first]))) {
             first++;
         }
         while (last >= first && !Character.isLetter(words[last].codePointAt(0))) {
@@ -170,6 +170,11 @@ final class NameModel {
         return false;
     }
 
+    /** An English word that is nobody's name in the gazetteer ("Producer", "Answer"). */
+    private boolean isOrdinaryWord(String word) {
+        return gazetteer.isEnglishWord(word) && !gazetteer.isAnyName(word);
+    }
+
     /** A span of lower-case words ("ok user" in a log line) is a name only if the gazetteer knows one of them longer than two letters. */
     private boolean capitalisedOrKnown(String[] words, int first, int last) {
         for (int i = first; i <= last; i++) {
@@ -193,7 +198,8 @@ final class NameModel {
             boolean family = gazetteer.isFamilyName(words[i]);
             String known = given && family ? "both" : given ? "given" : family ? "family" : "unknown";
             String shaped = known + "&" + shape(words[i]) + (i == 0 ? "&first" : "");
-            features[i] = known.equals("unknown") ? new String[] {shaped} : new String[] {"gz=" + known, shaped};
+            String lexical = (gazetteer.isEnglishWord(words[i]) ? "word&" : "nonword&") + shaped;
+            features[i] = known.equals("unknown") ? new String[] {shaped, lexical} : new String[] {"gz=" + known, shaped, lexical};
         }
         return features;
     }

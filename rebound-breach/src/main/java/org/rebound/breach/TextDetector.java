@@ -220,7 +220,7 @@ public final class TextDetector {
         if (nameModel != null) {
             found.addAll(nameModel.find(text));
         }
-        return withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, found)));
+        return withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, withoutOrdinaryWords(found))));
     }
 
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}'-]+");
@@ -231,6 +231,51 @@ public final class TextDetector {
      * In a list of single capitalised words ("Efimiya, Mary, Ariana and Jodi") of which most are names
      * already found, the rest are names too.
      */
+    /**
+     * Names without the ordinary English words at either end that are nobody's name ("Producer James
+     * Sparks", "the Davis Orchestra"); a name of such words alone is none.
+     */
+    private List<Finding> withoutOrdinaryWords(List<Finding> findings) {
+        List<Finding> kept = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            if (finding.category() != Category.NAME) {
+                kept.add(finding);
+                continue;
+            }
+            String value = finding.value();
+            int start = 0;
+            int end = value.length();
+            while (start < end) {
+                int space = value.indexOf(' ', start);
+                int wordEnd = space < 0 || space > end ? end : space;
+                if (!isOrdinaryWord(value.substring(start, wordEnd))) {
+                    break;
+                }
+                start = Math.min(end, wordEnd + 1);
+            }
+            while (end > start) {
+                int space = value.lastIndexOf(' ', end - 1);
+                int wordStart = space < start ? start : space + 1;
+                if (!isOrdinaryWord(value.substring(wordStart, end))) {
+                    break;
+                }
+                end = Math.max(start, wordStart - 1);
+            }
+            if (start == 0 && end == value.length()) {
+                kept.add(finding);
+            } else if (start < end) {
+                kept.add(new Finding(Category.NAME, value.substring(start, end), finding.start() + start, finding.start() + end,
+                        finding.confidence()));
+            }
+        }
+        return kept;
+    }
+
+    private boolean isOrdinaryWord(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return !TITLE_WORDS.contains(lower) && gazetteer.isEnglishWord(lower) && !gazetteer.isAnyName(lower);
+    }
+
     private static List<Finding> withListedNames(String text, List<Finding> findings) {
         if (!text.contains(", ") || !text.contains(" and ") && !text.contains(" & ")) {
             return findings;

@@ -28,6 +28,16 @@ class TextDetectorTest {
     }
 
     @Test
+    void aJobTitleWrittenBeforeANameIsNotPartOfIt() {
+        assertThat(find("Technician Joanna Kowalczyk restored the line controller on Friday.")).extracting(Finding::category, Finding::value)
+                .containsExactly(tuple(Category.NAME, "Joanna Kowalczyk"));
+        assertThat(find("Contractor Halvard Lindqvist signed the forensic report.")).extracting(Finding::value)
+                .containsExactly("Halvard Lindqvist");
+        assertThat(find("Yesterday Mark Evans approved the restart.")).extracting(Finding::value)
+                .as("a word that is also somebody's name stays").containsExactly("Mark Evans");
+    }
+
+    @Test
     void britishAndCanadianAddressesKeepTheirPostcodes() {
         assertThat(find("12 Mill Lane\nSolihull B91 3QJ")).extracting(Finding::category, Finding::value)
                 .containsExactly(tuple(Category.ADDRESS, "12 Mill Lane\nSolihull B91 3QJ"));
