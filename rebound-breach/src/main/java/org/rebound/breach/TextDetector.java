@@ -58,13 +58,14 @@ public final class TextDetector {
                     + "(?: (?!(?:Apt|Apartment|Suite|Ste|Unit|Flat)\\b)(?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
     private static final Pattern NAME_AFTER_CUE = Pattern.compile(
             ":?,?\\s+(\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
+    private static final List<String> GREETINGS = List.of("hi", "hello", "dear");
     private static final List<String> TITLE_WORDS = List.of("mr", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "herr", "frau",
             "mme", "mlle", "sr");
     private static final List<String> NAME_CUES = List.of("name is", "name", "i am", "i'm", "called", "dear", "hi", "hello", "signed",
             "regards", "sincerely", "thanks", "contact", "customer", "patient", "employee", "driver", "owner");
     /** Cues after which even one word the gazetteer does not know is a name ("My name is Rubija"). */
     private static final List<String> SURE_NAME_CUES = List.of("my name is", "last name is", "surname is", "first name is",
-            "family name is", "last name?", "surname?", "name:");
+            "family name is", "maiden name is", "last name?", "surname?", "name:");
     private static final List<String> WEAK_NAME_CUES = List.of("by", "with", "says", "said", "starring", "named", "author",
             "wife", "husband", "son", "daughter", "partner", "friend", "user", "founders", "from", "to", "and");
     private static final java.util.Set<String> PLACE_WORDS = java.util.Set.of("street", "st", "road", "rd", "avenue", "ave",
@@ -220,10 +221,11 @@ public final class TextDetector {
         if (nameModel != null) {
             found.addAll(nameModel.find(text));
         }
-        return withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, withoutOrdinaryWords(found))));
+        return withPairedNames(text, withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, withoutOrdinaryWords(found)))));
     }
 
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}'-]+");
+    private static final Pattern NAME_PAIR = Pattern.compile("(?<![\\p{L},] )\\b(\\p{Lu}[\\p{L}'-]+) (?:and|&) (\\p{Lu}[\\p{L}'-]+)\\b(?! ?\\d)");
     private static final Pattern NAME_LIST = Pattern.compile(
             "\\p{Lu}[\\p{L}'-]+(?:, \\p{Lu}[\\p{L}'-]+)+,? (?:and|&) \\p{Lu}[\\p{L}'-]+");
 
@@ -231,6 +233,9 @@ public final class TextDetector {
      * In a list of single capitalised words ("Efimiya, Mary, Ariana and Jodi") of which most are names
      * already found, the rest are names too.
      */
+    /** The confidence of a name found after a title or a cue. */
+    private static final double CUED_NAME = 0.85;
+
     /**
      * Names without the ordinary English words at either end that are nobody's name ("Producer James
      * Sparks", "the Davis Orchestra"); a name of such words alone is none.
@@ -238,7 +243,8 @@ public final class TextDetector {
     private List<Finding> withoutOrdinaryWords(List<Finding> findings) {
         List<Finding> kept = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            if (finding.category() != Category.NAME) {
+            if (finding.category() != Category.NAME || finding.confidence() >= CUED_NAME) {
+                // after a title or a cue ("Mr. Spears", "her maiden name is Key") a word is a name whatever else it is
                 kept.add(finding);
                 continue;
             }
@@ -296,6 +302,35 @@ public final class TextDetector {
             }
         }
         return withNamesAt(text, findings, unnamed);
+    }
+
+    /**
+     * The other of two capitalised words joined by "and" when one is a name ("Usamov and Bowers were
+     * engineers"), unless it is an ordinary word ("Thomas and Sons"), a country, or followed by a number
+     * (a street: "Maarit and Hersnapvej 75").
+     */
+    private List<Finding> withPairedNames(String text, List<Finding> findings) {
+        if (!text.contains(" and ") && !text.contains(" & ")) {
+            return findings;
+        }
+        List<int[]> unnamed = new ArrayList<>();
+        Matcher pair = NAME_PAIR.matcher(text);
+        while (pair.find()) {
+            boolean firstNamed = isNamed(findings, pair.start(1), pair.end(1));
+            boolean secondNamed = isNamed(findings, pair.start(2), pair.end(2));
+            if (firstNamed != secondNamed) {
+                int other = firstNamed ? 2 : 1;
+                String word = pair.group(other);
+                if (!isOrdinaryWord(word) && !STOP_WORDS.contains(word.toLowerCase(Locale.ROOT)) && Countries.code(word) == null) {
+                    unnamed.add(new int[] {pair.start(other), pair.end(other)});
+                }
+            }
+        }
+        return withNamesAt(text, findings, unnamed);
+    }
+
+    private static boolean isNamed(List<Finding> findings, int start, int end) {
+        return findings.stream().anyMatch(finding -> finding.category() == Category.NAME && finding.start() <= start && end <= finding.end());
     }
 
     /**
@@ -702,8 +737,8 @@ public final class TextDetector {
             m.region(cueEnd, text.length());
             if (m.lookingAt()) {
                 String[] words = m.group(1).split(" ");
-                if (words.length >= 2 || known(words) > 0) {
-                    found.add(new Finding(Category.NAME, m.group(1), m.start(1), m.end(1), 0.85));
+                if (words.length >= 2 || known(words) > 0 || greeted(lower, cueEnd, m.end(1))) {
+                    found.add(new Finding(Category.NAME, m.group(1), m.start(1), m.end(1), CUED_NAME));
                 }
             }
         }
@@ -738,6 +773,12 @@ public final class TextDetector {
         }
         // "here from Poland": a country is no one's name, whatever the cue before it
         found.removeIf(finding -> finding.category() == Category.NAME && Countries.code(finding.value()) != null);
+    }
+
+    /** A greeting's one word followed by a comma or the line's end: "Hi Manlio,", "Dear Quinzia". */
+    private static boolean greeted(String lower, int cueEnd, int nameEnd) {
+        boolean greeting = GREETINGS.stream().anyMatch(greetingWord -> lower.startsWith(greetingWord, cueEnd - greetingWord.length()));
+        return greeting && (nameEnd == lower.length() || lower.charAt(nameEnd) == ',' || lower.charAt(nameEnd) == '\n');
     }
 
     /** Where the next upper-case letter ({@code \p{Lu}}) stands from {@code from} on, or -1. */

@@ -38,6 +38,19 @@ class TextDetectorTest {
     }
 
     @Test
+    void theRulesNameAGreetedWordAMaidenNameAndTheOtherOfAPairOfNames() {
+        TextDetector rules = new TextDetector(null);
+        assertThat(rules.find("Hi Tafadzwa, the parts arrived.")).extracting(Finding::value).containsExactly("Tafadzwa");
+        assertThat(rules.find("Dear Tafadzwa")).extracting(Finding::value).containsExactly("Tafadzwa");
+        assertThat(rules.find("Hi Tafadzwa from the plant")).as("a greeting alone does not name an unknown word before other words").isEmpty();
+        assertThat(rules.find("Her maiden name is Featherstonehaugh.")).extracting(Finding::value).containsExactly("Featherstonehaugh");
+        assertThat(rules.find("Martin and Olawale were on shift.")).extracting(Finding::value).containsExactly("Martin", "Olawale");
+        assertThat(rules.find("Thomas and Sons shipped the parts.")).as("an ordinary word is no name").isEmpty();
+        assertThat(rules.find("Mr. Spears signed the delivery note.")).extracting(Finding::value)
+                .as("after a title an ordinary word is a name").containsExactly("Spears");
+    }
+
+    @Test
     void britishAndCanadianAddressesKeepTheirPostcodes() {
         assertThat(find("12 Mill Lane\nSolihull B91 3QJ")).extracting(Finding::category, Finding::value)
                 .containsExactly(tuple(Category.ADDRESS, "12 Mill Lane\nSolihull B91 3QJ"));
