@@ -221,7 +221,7 @@ public final class TextDetector {
         if (nameModel != null) {
             found.addAll(nameModel.find(text));
         }
-        return withPairedNames(text, withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, withoutOrdinaryWords(found)))));
+        return withPairedNames(text, withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, withoutOrdinaryWords(text, found)))));
     }
 
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}'-]+");
@@ -240,7 +240,7 @@ public final class TextDetector {
      * Names without the ordinary English words at either end that are nobody's name ("Producer James
      * Sparks", "the Davis Orchestra"); a name of such words alone is none.
      */
-    private List<Finding> withoutOrdinaryWords(List<Finding> findings) {
+    private List<Finding> withoutOrdinaryWords(String text, List<Finding> findings) {
         List<Finding> kept = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
             if (finding.category() != Category.NAME || finding.confidence() >= CUED_NAME) {
@@ -259,13 +259,20 @@ public final class TextDetector {
                 }
                 start = Math.min(end, wordEnd + 1);
             }
+            boolean place = isPlaceOrFirmWord(wordAfter(text, finding.end())) || isPlaceOrFirmWord(value.substring(value.lastIndexOf(' ') + 1));
             while (end > start) {
                 int space = value.lastIndexOf(' ', end - 1);
                 int wordStart = space < start ? start : space + 1;
-                if (!isOrdinaryWord(value.substring(wordStart, end))) {
+                String word = value.substring(wordStart, end);
+                if (!isOrdinaryWord(word)) {
                     break;
                 }
+                place |= isPlaceOrFirmWord(word);
                 end = Math.max(start, wordStart - 1);
+            }
+            if (place) {
+                // "Martinez Mall St.", "the Davis Orchestra": a street or a firm named after somebody
+                continue;
             }
             if (start == 0 && end == value.length()) {
                 kept.add(finding);
@@ -275,6 +282,23 @@ public final class TextDetector {
             }
         }
         return kept;
+    }
+
+    private static boolean isPlaceOrFirmWord(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return PLACE_WORDS.contains(lower) || ORGANISATION_WORDS.contains(lower);
+    }
+
+    /** The word after a space at {@code at}, without a full stop; empty when none follows. */
+    private static String wordAfter(String text, int at) {
+        if (at >= text.length() || text.charAt(at) != ' ') {
+            return "";
+        }
+        int end = at + 1;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(at + 1, end);
     }
 
     private boolean isOrdinaryWord(String word) {

@@ -51,6 +51,12 @@ class TextDetectorTest {
     }
 
     @Test
+    void aStreetNamedAfterSomebodyIsNoName() {
+        assertThat(find("Ask the driver to stop at the corner of 11 Botley Road St. and Herceg Gateway St."))
+                .extracting(Finding::category).doesNotContain(Category.NAME);
+    }
+
+    @Test
     void britishAndCanadianAddressesKeepTheirPostcodes() {
         assertThat(find("12 Mill Lane\nSolihull B91 3QJ")).extracting(Finding::category, Finding::value)
                 .containsExactly(tuple(Category.ADDRESS, "12 Mill Lane\nSolihull B91 3QJ"));
