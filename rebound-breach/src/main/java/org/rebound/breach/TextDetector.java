@@ -254,7 +254,8 @@ public final class TextDetector {
             while (start < end) {
                 int space = value.indexOf(' ', start);
                 int wordEnd = space < 0 || space > end ? end : space;
-                if (!isOrdinaryWord(value.substring(start, wordEnd))) {
+                String word = value.substring(start, wordEnd);
+                if (!isOrdinaryWord(word) && !isTitle(word)) {
                     break;
                 }
                 start = Math.min(end, wordEnd + 1);
@@ -282,6 +283,13 @@ public final class TextDetector {
             }
         }
         return kept;
+    }
+
+    /** "Miss", "Dr.": a title is no part of the name it stands before. */
+    private static boolean isTitle(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return TITLE_WORDS.contains(lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower) || lower.equals("mrs")
+                || lower.equals("mrs.");
     }
 
     private static boolean isPlaceOrFirmWord(String word) {

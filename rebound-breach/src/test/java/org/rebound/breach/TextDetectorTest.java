@@ -51,6 +51,12 @@ class TextDetectorTest {
     }
 
     @Test
+    void aTitleIsNoPartOfTheName() {
+        assertThat(new TextDetector(null).find("For my take on Miss Okafor, see the attached notes.")).extracting(Finding::value)
+                .containsExactly("Okafor");
+    }
+
+    @Test
     void aStreetNamedAfterSomebodyIsNoName() {
         assertThat(find("Ask the driver to stop at the corner of 11 Botley Road St. and Herceg Gateway St."))
                 .extracting(Finding::category).doesNotContain(Category.NAME);
