@@ -229,16 +229,14 @@ public final class TextDetector {
     private static final Pattern NAME_LIST = Pattern.compile(
             "\\p{Lu}[\\p{L}'-]+(?:, \\p{Lu}[\\p{L}'-]+)+,? (?:and|&) \\p{Lu}[\\p{L}'-]+");
 
-    /**
-     * In a list of single capitalised words ("Efimiya, Mary, Ariana and Jodi") of which most are names
-     * already found, the rest are names too.
-     */
     /** The confidence of a name found after a title or a cue. */
     private static final double CUED_NAME = 0.85;
 
     /**
-     * Names without the ordinary English words at either end that are nobody's name ("Producer James
-     * Sparks", "the Davis Orchestra"); a name of such words alone is none.
+     * Names without the ordinary English words at either end that are nobody's name ("Technician Joanna
+     * Kowalczyk") and without a title before them ("Miss Okafor"); a name of such words alone is none,
+     * and one that ends with or stands before a street's or a firm's word names a street or a firm
+     * ("Herceg Gateway St.", "the Davis Orchestra"). Names found after a title or a cue stay as found.
      */
     private List<Finding> withoutOrdinaryWords(String text, List<Finding> findings) {
         List<Finding> kept = new ArrayList<>(findings.size());
@@ -288,8 +286,8 @@ public final class TextDetector {
     /** "Miss", "Dr.": a title is no part of the name it stands before. */
     private static boolean isTitle(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return TITLE_WORDS.contains(lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower) || lower.equals("mrs")
-                || lower.equals("mrs.");
+        String title = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+        return TITLE_WORDS.contains(title) || title.equals("mrs");
     }
 
     private static boolean isPlaceOrFirmWord(String word) {
@@ -314,6 +312,10 @@ public final class TextDetector {
         return !TITLE_WORDS.contains(lower) && gazetteer.isEnglishWord(lower) && !gazetteer.isAnyName(lower);
     }
 
+    /**
+     * In a list of single capitalised words ("Efimiya, Mary, Ariana and Jodi") of which most are names
+     * already found, the rest are names too.
+     */
     private static List<Finding> withListedNames(String text, List<Finding> findings) {
         if (!text.contains(", ") || !text.contains(" and ") && !text.contains(" & ")) {
             return findings;
