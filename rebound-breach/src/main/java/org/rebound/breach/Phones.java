@@ -33,7 +33,7 @@ final class Phones {
      * The {@code +} and digits of a number written with {@code +} and nothing but digits and separators
      * between them, the form of most phone columns, in one pass; null for every other form.
      */
-    private static String writtenInternationally(String raw) {
+    private static @org.jspecify.annotations.Nullable String writtenInternationally(String raw) {
         if (raw.isEmpty() || raw.charAt(0) != '+') {
             return null;
         }
