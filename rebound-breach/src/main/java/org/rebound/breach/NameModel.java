@@ -141,7 +141,8 @@ final class NameModel {
 
     /**
      * Whether the model could find a name in the line: in a line with capitals, a capitalised word
-     * that does not open a sentence or that the gazetteer knows; in a line without any, a word the
+     * that does not open a sentence, that the gazetteer knows or that no dictionary has ("Shovda is
+     * very reliable"); in a line without any, a word the
      * gazetteer knows ("lena andersson"). Where there is none ("Prefers contact by phone"), the
      * model, the costliest detector, would find nothing, and it is not run.
      */
@@ -161,7 +162,7 @@ final class NameModel {
             if (!capitals || Character.isUpperCase(line.charAt(i))) {
                 String word = line.substring(i, end);
                 boolean known = gazetteer.isGivenName(word) || gazetteer.isFamilyName(word);
-                if (capitals ? known || !TextDetector.sentenceStart(line, i) : known) {
+                if (capitals ? known || !TextDetector.sentenceStart(line, i) || !gazetteer.isEnglishWord(word) : known) {
                     return true;
                 }
             }
