@@ -121,22 +121,11 @@ final class NameModel {
 
     /**
      * Whether a span the model marked can be a name: it does not run over a sentence's end ("reliable.
-     * You"), is no country, and neither ends with nor is followed by a word that ends firms' names.
+     * You") and is no country. (Firms' and streets' words are the detector's to judge, as for every name.)
      */
     private static boolean plausible(String text, int start, int end) {
         String span = text.substring(start, end);
-        int next = end;
-        while (next < text.length() && text.charAt(next) == ' ') {
-            next++;
-        }
-        int nextEnd = next;
-        while (nextEnd < text.length() && Character.isLetter(text.charAt(nextEnd))) {
-            nextEnd++;
-        }
-        String lastWord = span.substring(span.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
-        String followingWord = text.substring(next, nextEnd).toLowerCase(java.util.Locale.ROOT);
-        return !SENTENCE_END.matcher(span).find() && Countries.code(span) == null
-                && !TextDetector.ORGANISATION_WORDS.contains(lastWord) && !TextDetector.ORGANISATION_WORDS.contains(followingWord);
+        return !SENTENCE_END.matcher(span).find() && Countries.code(span) == null;
     }
 
     /**

@@ -72,7 +72,7 @@ public final class TextDetector {
             "lane", "drive", "court", "way", "place", "close", "square", "gateway", "pass", "fort", "park", "hill", "bridge",
             "orchestra", "band", "club", "university", "college", "school", "hospital", "company", "inc", "ltd", "llc", "group");
     /** Words that end the names of firms, never of people: "Nera Economic Consulting", "Asc Partners". */
-    static final java.util.Set<String> ORGANISATION_WORDS = java.util.Set.of("corporation", "corp", "consulting", "partners",
+    private static final java.util.Set<String> ORGANISATION_WORDS = java.util.Set.of("corporation", "corp", "consulting", "partners",
             "solutions", "technologies", "technology", "services", "associates", "sons", "bank", "holdings", "systems", "software",
             "labs", "international", "industries", "enterprises", "capital", "insurance", "logistics", "motors", "foundation",
             "institute", "agency", "networks", "media", "ventures", "plc", "gmbh", "incorporated", "limited");
@@ -218,10 +218,11 @@ public final class TextDetector {
         if (shape.upper >= 1) {
             names(text, lower, found, hints);
         }
+        List<Finding> all = withoutOrdinaryWords(text, found, true);
         if (nameModel != null) {
-            found.addAll(nameModel.find(text));
+            all.addAll(withoutOrdinaryWords(text, nameModel.find(text), false));
         }
-        return withPairedNames(text, withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, withoutOrdinaryWords(text, found)))));
+        return withPairedNames(text, withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, all))));
     }
 
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}'-]+");
@@ -236,12 +237,13 @@ public final class TextDetector {
      * Names without the ordinary English words at either end that are nobody's name ("Technician Joanna
      * Kowalczyk") and without a title before them ("Miss Okafor"); a name of such words alone is none,
      * and one that ends with or stands before a street's or a firm's word names a street or a firm
-     * ("Herceg Gateway St.", "the Davis Orchestra"). Names found after a title or a cue stay as found.
+     * ("Herceg Gateway St.", "the Davis Orchestra"). With {@code byRules}, names the rules found after a
+     * title or a cue stay as found.
      */
-    private List<Finding> withoutOrdinaryWords(String text, List<Finding> findings) {
+    private List<Finding> withoutOrdinaryWords(String text, List<Finding> findings, boolean byRules) {
         List<Finding> kept = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            if (finding.category() != Category.NAME || finding.confidence() >= CUED_NAME) {
+            if (finding.category() != Category.NAME || byRules && finding.confidence() >= CUED_NAME) {
                 // after a title or a cue ("Mr. Spears", "her maiden name is Key") a word is a name whatever else it is
                 kept.add(finding);
                 continue;
@@ -295,16 +297,17 @@ public final class TextDetector {
         return PLACE_WORDS.contains(lower) || ORGANISATION_WORDS.contains(lower);
     }
 
-    /** The word after a space at {@code at}, without a full stop; empty when none follows. */
+    /** The letters of the word after the spaces at {@code at}: empty when something else follows. */
     private static String wordAfter(String text, int at) {
-        if (at >= text.length() || text.charAt(at) != ' ') {
-            return "";
+        int start = at;
+        while (start < text.length() && text.charAt(start) == ' ') {
+            start++;
         }
-        int end = at + 1;
+        int end = start;
         while (end < text.length() && Character.isLetter(text.charAt(end))) {
             end++;
         }
-        return text.substring(at + 1, end);
+        return text.substring(start, end);
     }
 
     private boolean isOrdinaryWord(String word) {
