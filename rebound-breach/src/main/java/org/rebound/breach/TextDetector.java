@@ -59,7 +59,7 @@ public final class TextDetector {
     private static final Pattern NAME_AFTER_CUE = Pattern.compile(
             ":?,?\\s+(\\p{Lu}[\\p{L}'-]+(?: (?:\\p{Lu}[\\p{L}'-]+|\\p{Lu}\\.?)){0,3})");
     private static final List<String> GREETINGS = List.of("hi", "hello", "dear");
-    private static final List<String> TITLE_WORDS = List.of("mr", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "herr", "frau",
+    private static final List<String> TITLE_WORDS = List.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "herr", "frau",
             "mme", "mlle", "sr");
     private static final List<String> NAME_CUES = List.of("name is", "name", "i am", "i'm", "called", "dear", "hi", "hello", "signed",
             "regards", "sincerely", "thanks", "contact", "customer", "patient", "employee", "driver", "owner");
@@ -288,8 +288,7 @@ public final class TextDetector {
     /** "Miss", "Dr.": a title is no part of the name it stands before. */
     private static boolean isTitle(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        String title = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-        return TITLE_WORDS.contains(title) || title.equals("mrs");
+        return TITLE_WORDS.contains(lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower);
     }
 
     private static boolean isPlaceOrFirmWord(String word) {
