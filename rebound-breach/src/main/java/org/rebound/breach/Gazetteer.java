@@ -48,10 +48,13 @@ final class Gazetteer {
         return familyNames.contains(key) && !COMMON_WORDS.contains(key);
     }
 
-    /** Whether the word is in either list of names, even where it is more often an ordinary word ("Mark"). */
-    boolean isAnyName(String word) {
+    /**
+     * Whether the word is an ordinary English word that is in neither list of names ("Producer", but
+     * not "Mark", which some people are called).
+     */
+    boolean isOrdinaryWord(String word) {
         String key = word.toLowerCase(Locale.ROOT);
-        return givenNames.contains(key) || familyNames.contains(key);
+        return englishWords.contains(key) && !givenNames.contains(key) && !familyNames.contains(key);
     }
 
     /** Whether the word, in lower case, is in an English dictionary (SCOWL's words without capitals). */

@@ -102,7 +102,7 @@ final class NameModel {
             String[] words, Span name, double probability) {
         int first = name.getStart();
         int last = name.getEnd() - 1;
-        while (first <= last && (TextDetector.LEADING_NON_NAMES.contains(words[first]) || isOrdinaryWord(words[first]))) {
+        while (first <= last && (TextDetector.LEADING_NON_NAMES.contains(words[first]) || gazetteer.isOrdinaryWord(words[first]))) {
             first++;
         }
         while (last >= first && !Character.isLetter(words[last].codePointAt(0))) {
@@ -158,11 +158,6 @@ final class NameModel {
             i = end - 1;
         }
         return false;
-    }
-
-    /** An English word that is nobody's name in the gazetteer ("Producer", "Answer"). */
-    private boolean isOrdinaryWord(String word) {
-        return gazetteer.isEnglishWord(word) && !gazetteer.isAnyName(word);
     }
 
     /** A span of lower-case words ("ok user" in a log line) is a name only if the gazetteer knows one of them longer than two letters. */

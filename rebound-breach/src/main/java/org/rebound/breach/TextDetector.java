@@ -309,9 +309,10 @@ public final class TextDetector {
         return text.substring(start, end);
     }
 
+    /** {@link Gazetteer#isOrdinaryWord}, titles aside: {@link #isTitle} decides on them. */
     private boolean isOrdinaryWord(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return !TITLE_WORDS.contains(lower) && gazetteer.isEnglishWord(lower) && !gazetteer.isAnyName(lower);
+        return !TITLE_WORDS.contains(lower) && gazetteer.isOrdinaryWord(lower);
     }
 
     /**
