@@ -217,12 +217,14 @@ public final class TextDetector {
         }
         if (shape.upper >= 1) {
             names(text, lower, found, hints);
+        } else if (shape.letters >= 5) {
+            lowerCaseNames(text, found);
         }
         List<Finding> all = withoutOrdinaryWords(text, found, true);
         if (nameModel != null) {
             all.addAll(withoutOrdinaryWords(text, nameModel.find(text), false));
         }
-        return withPairedNames(text, withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, all))));
+        return withPairedNames(text, withListedNames(text, withRepeatedNames(text, withoutOverlaps(text, withoutFirmsOfNames(text, all)))));
     }
 
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}'-]+");
@@ -235,14 +237,15 @@ public final class TextDetector {
 
     /**
      * Names without the ordinary English words at either end that are nobody's name ("Technician Joanna
-     * Kowalczyk") and without a title before them ("Miss Okafor"); a name of such words alone is none,
-     * and one that ends with or stands before a street's or a firm's word names a street or a firm
-     * ("Herceg Gateway St.", "the Davis Orchestra"). With {@code byRules}, names the rules found after a
-     * title or a cue stay as found.
+     * Kowalczyk"; but "Brad L Key" after an initial), without a title before them ("Miss Okafor") or a
+     * possessive after them, and cut where an ordinary lower-case word stands inside them; a name of
+     * such words alone is none, and one that ends with or stands before a street's or a firm's word or a
+     * house number names a street or a firm ("Herceg Gateway St.", "the Davis Orchestra", "Peter
+     * Zuidhove 188"). With {@code byRules}, names the rules found after a title or a cue stay as found.
      */
     private List<Finding> withoutOrdinaryWords(String text, List<Finding> findings, boolean byRules) {
         List<Finding> kept = new ArrayList<>(findings.size());
-        for (Finding finding : findings) {
+        for (Finding finding : splitAtLowerCaseWords(text, findings)) {
             if (finding.category() != Category.NAME || byRules && finding.confidence() >= CUED_NAME) {
                 // after a title or a cue ("Mr. Spears", "her maiden name is Key") a word is a name whatever else it is
                 kept.add(finding);
@@ -260,7 +263,8 @@ public final class TextDetector {
                 }
                 start = Math.min(end, wordEnd + 1);
             }
-            boolean place = isPlaceOrFirmWord(wordAfter(text, finding.end())) || isPlaceOrFirmWord(value.substring(value.lastIndexOf(' ') + 1));
+            boolean place = isPlaceOrFirmWord(wordAfter(text, finding.end())) || isPlaceOrFirmWord(value.substring(value.lastIndexOf(' ') + 1))
+                    || HOUSE_NUMBER_AFTER.matcher(text).region(finding.end(), text.length()).lookingAt();
             while (end > start) {
                 int space = value.lastIndexOf(' ', end - 1);
                 int wordStart = space < start ? start : space + 1;
@@ -269,11 +273,17 @@ public final class TextDetector {
                     break;
                 }
                 place |= isPlaceOrFirmWord(word);
+                if (followsInitial(value, start, wordStart)) {
+                    break;
+                }
                 end = Math.max(start, wordStart - 1);
             }
             if (place) {
                 // "Martinez Mall St.", "the Davis Orchestra": a street or a firm named after somebody
                 continue;
+            }
+            if (value.startsWith("'s", end - 2) || value.startsWith("\u2019s", end - 2)) {
+                end -= 2;
             }
             if (start == 0 && end == value.length()) {
                 kept.add(finding);
@@ -283,6 +293,75 @@ public final class TextDetector {
             }
         }
         return kept;
+    }
+
+    /** A house number after a name: "Peter Zuidhove 188", a street named after somebody. */
+    private static final Pattern HOUSE_NUMBER_AFTER = Pattern.compile(" \\d{1,4}[a-z]?(?![\\d/.:-])");
+
+    /** Words written in lower case inside a capitalised name: "Willemine ten Pas", "Chiclana de la Frontera". */
+    private static final java.util.Set<String> NAME_PARTICLES = java.util.Set.of("van", "von", "de", "der", "den", "da", "das",
+            "do", "dos", "du", "del", "della", "di", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "zu", "af", "av");
+
+    /**
+     * The names with a capitalised word cut where an ordinary lower-case word stands that is no name's
+     * particle ("said Gladys to Logan", "the Jensen novel"): the gazetteer's lists hold many such words
+     * as somebody's name ("To", "Novel"), but a name written with capitals writes its own words so.
+     */
+    private List<Finding> splitAtLowerCaseWords(String text, List<Finding> findings) {
+        List<Finding> pieces = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            String value = finding.value();
+            if (finding.category() != Category.NAME || !lineHasCapitals(text, finding.start())) {
+                pieces.add(finding);
+                continue;
+            }
+            int pieceStart = 0;
+            for (int at = 0; at <= value.length(); ) {
+                int space = value.indexOf(' ', at);
+                int wordEnd = space < 0 ? value.length() : space;
+                String word = value.substring(at, wordEnd);
+                if (!word.isEmpty() && Character.isLowerCase(word.charAt(0)) && !NAME_PARTICLES.contains(word)
+                        && gazetteer.isEnglishWord(word)) {
+                    addPiece(finding, pieceStart, at - 1, pieces);
+                    pieceStart = wordEnd + 1;
+                }
+                at = wordEnd + 1;
+            }
+            if (pieceStart == 0) {
+                pieces.add(finding);
+            } else {
+                addPiece(finding, pieceStart, value.length(), pieces);
+            }
+        }
+        return pieces;
+    }
+
+    /** Whether the line around {@code at} has an upper-case letter: whether its writer used capitals. */
+    private static boolean lineHasCapitals(String text, int at) {
+        int start = text.lastIndexOf('\n', at) + 1;
+        int end = text.indexOf('\n', at);
+        for (int i = start, stop = end < 0 ? text.length() : end; i < stop; i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void addPiece(Finding finding, int start, int end, List<Finding> pieces) {
+        if (start < end) {
+            pieces.add(new Finding(Category.NAME, finding.value().substring(start, end), finding.start() + start, finding.start() + end,
+                    finding.confidence()));
+        }
+    }
+
+    /** Whether the word at {@code wordStart} follows an initial: a surname that is also an ordinary word ("Brad L Key"). */
+    private static boolean followsInitial(String value, int start, int wordStart) {
+        if (wordStart - 2 < start) {
+            return false;
+        }
+        int initial = value.charAt(wordStart - 2) == '.' ? wordStart - 3 : wordStart - 2;
+        return initial >= start && Character.isUpperCase(value.charAt(initial)) && (initial == start || value.charAt(initial - 1) == ' ');
     }
 
     /** "Miss", "Dr.": a title is no part of the name it stands before. */
@@ -313,6 +392,30 @@ public final class TextDetector {
     private boolean isOrdinaryWord(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return !TITLE_WORDS.contains(lower) && gazetteer.isOrdinaryWord(lower);
+    }
+
+    /**
+     * The findings without the names in a list of names that a firm's or a place's word ends ("The
+     * Clark, Romero and Hall Orchestra", "Skidmore, Owings and Merrill LLP"): one firm's name.
+     */
+    private static List<Finding> withoutFirmsOfNames(String text, List<Finding> findings) {
+        if (!text.contains(", ") || !text.contains(" and ") && !text.contains(" & ")) {
+            return findings;
+        }
+        List<int[]> firms = new ArrayList<>();
+        Matcher list = NAME_LIST.matcher(text);
+        while (list.find()) {
+            if (isPlaceOrFirmWord(wordAfter(text, list.end()))) {
+                firms.add(new int[] {list.start(), list.end()});
+            }
+        }
+        if (firms.isEmpty()) {
+            return findings;
+        }
+        List<Finding> kept = new ArrayList<>(findings);
+        kept.removeIf(finding -> finding.category() == Category.NAME
+                && firms.stream().anyMatch(firm -> firm[0] <= finding.start() && finding.start() < firm[1]));
+        return kept;
     }
 
     /**
@@ -812,6 +915,28 @@ public final class TextDetector {
         found.removeIf(finding -> finding.category() == Category.NAME && Countries.code(finding.value()) != null);
     }
 
+    private static final Pattern LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}'])(\\p{L}{3,})(?: \\p{L}\\.?)? (\\p{L}{2,})(?![\\p{L}'])(?! ?\\d)");
+
+    /**
+     * In text written without capitals ("follow up with patricia desrosiers"), a given name the gazetteer
+     * knows and no dictionary has, then perhaps an initial, then a word no dictionary has; not before a
+     * number ("rua josé a madeira 1" is a street).
+     */
+    private void lowerCaseNames(String text, List<Finding> found) {
+        Matcher m = LOWER_CASE_NAME.matcher(text);
+        for (int at = 0; at < text.length() && m.find(at); ) {
+            String given = m.group(1);
+            String family = m.group(2);
+            if (gazetteer.isGivenName(given) && !gazetteer.isEnglishWord(given)
+                    && !gazetteer.isEnglishWord(family)) {
+                found.add(new Finding(Category.NAME, m.group(), m.start(), m.end(), 0.6));
+                at = m.end();
+            } else {
+                at = m.end(1);
+            }
+        }
+    }
+
     /** A greeting's one word followed by a comma or the line's end: "Hi Manlio,", "Dear Quinzia". */
     private static boolean greeted(String lower, int cueEnd, int nameEnd) {
         boolean greeting = GREETINGS.stream().anyMatch(greetingWord -> lower.startsWith(greetingWord, cueEnd - greetingWord.length()));
@@ -834,6 +959,16 @@ public final class TextDetector {
     private void capitalisedRun(String text, int start, int end, List<Finding> found) {
         String run = text.substring(start, end);
         String[] words = run.indexOf(' ') < 0 ? new String[] {run} : run.split(" ");
+        int ordinary = 0;
+        while (ordinary < words.length - 2 && isOrdinaryWord(words[ordinary])) {
+            // "Supervisor Priya Venkataraghavan": a job's words before a name are judged without them
+            start += words[ordinary].length() + 1;
+            ordinary++;
+        }
+        if (ordinary > 0) {
+            run = text.substring(start, end);
+            words = java.util.Arrays.copyOfRange(words, ordinary, words.length);
+        }
         if (words.length == 1) {
             // a lone given name counts where it cannot be a sentence's first word
             if (gazetteer.isGivenName(words[0]) && !sentenceStart(text, start) && run.length() > 2) {

@@ -89,6 +89,19 @@ class NameModelTest {
     }
 
     @Test
+    void aSpanTheModelMarksOverAnOrdinaryLowerCaseWordIsTwoNames() throws Exception {
+        String text = "Handover: Wiremu to Tamatea at 06:00.";
+        int start = text.indexOf("Wiremu");
+        int end = text.indexOf(" at");
+        // a model taught to join two names over "to", as a model sometimes does on sentence forms it has not seen
+        NameModelTraining.Labelled joined = new NameModelTraining.Labelled(text, 0, List.of(new int[] {start, end}));
+        TextDetector detector = new TextDetector(new NameModel(NameModelTraining.train(java.util.Collections.nCopies(20, joined)),
+                Gazetteer.instance()));
+
+        assertThat(names(detector, text)).containsExactly("Wiremu", "Tamatea");
+    }
+
+    @Test
     void trainingSamplesMarkTheTokensOfEachPersonLineByLine() {
         String text = "Dear Ms. O'Neill,\nyour claim was passed to Rhys Evans today.";
         int oneill = text.indexOf("O'Neill");

@@ -51,6 +51,50 @@ class TextDetectorTest {
     }
 
     @Test
+    void theRulesJudgeANameWithoutTheJobBeforeIt() {
+        assertThat(new TextDetector(null).find("We met Supervisor Priya Venkataraghavan at the plant.")).extracting(Finding::value)
+                .containsExactly("Priya Venkataraghavan");
+    }
+
+    @Test
+    void aSurnameThatIsAlsoAWordStaysAfterAnInitial() {
+        TextDetector rules = new TextDetector(null);
+        assertThat(rules.find("Shift handover signed by Brad L Key at 06:00.")).extracting(Finding::value).containsExactly("Brad L Key");
+        assertThat(rules.find("Daniela C Capon inspected the press line.")).extracting(Finding::value).containsExactly("Daniela C Capon");
+    }
+
+    @Test
+    void aPossessiveIsNoPartOfANameFoundAfterACue() {
+        assertThat(new TextDetector(null).find("The notes from Joanna Kowalczyk's Shift Report are attached.")).extracting(Finding::value)
+                .containsExactly("Joanna Kowalczyk");
+    }
+
+    @Test
+    void aListOfNamesThatAFirmsWordEndsIsAFirm() {
+        assertThat(find("Payments to Clark, Romero and Hall Logistics are on hold.")).isEmpty();
+        assertThat(find("Invoices from Jones, Mitchell and Williams Partners are late.")).isEmpty();
+        assertThat(find("On the bridge call: Clark, Romero and Hall.")).as("a list of people stays")
+                .extracting(Finding::value).containsExactly("Clark", "Romero", "Hall");
+    }
+
+    @Test
+    void findsANameWrittenWithoutCapitals() {
+        TextDetector rules = new TextDetector(null);
+        assertThat(rules.find("follow up with patricia desrosiers about the invoice")).extracting(Finding::value)
+                .containsExactly("patricia desrosiers");
+        assertThat(rules.find("benjamin a seiler called twice")).extracting(Finding::value).containsExactly("benjamin a seiler");
+        assertThat(rules.find("the parts for mark went to bay 4")).as("a given name that is also a word is no name without capitals")
+                .isEmpty();
+        assertThat(rules.find("ship to rua josé a madeira 1, porto")).as("a street named after somebody").isEmpty();
+    }
+
+    @Test
+    void aNameBeforeAHouseNumberNamesAStreet() {
+        assertThat(find("Deliver the pallets to Peter Zuidhove 188 in Zwolle.")).extracting(Finding::category)
+                .doesNotContain(Category.NAME);
+    }
+
+    @Test
     void aTitleIsNoPartOfTheName() {
         assertThat(new TextDetector(null).find("For my take on Miss Okafor, see the attached notes.")).extracting(Finding::value)
                 .containsExactly("Okafor");
