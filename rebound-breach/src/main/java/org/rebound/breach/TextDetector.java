@@ -308,6 +308,9 @@ public final class TextDetector {
      * as somebody's name ("To", "Novel"), but a name written with capitals writes its own words so.
      */
     private List<Finding> splitAtLowerCaseWords(String text, List<Finding> findings) {
+        if (!hasName(findings)) {
+            return findings;
+        }
         List<Finding> pieces = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
             String value = finding.value();
@@ -334,6 +337,15 @@ public final class TextDetector {
             }
         }
         return pieces;
+    }
+
+    private static boolean hasName(List<Finding> findings) {
+        for (Finding finding : findings) {
+            if (finding.category() == Category.NAME) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the line around {@code at} has an upper-case letter: whether its writer used capitals. */
