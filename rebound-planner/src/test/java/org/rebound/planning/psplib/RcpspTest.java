@@ -14,6 +14,7 @@ class RcpspTest {
     private static final Path J301_1 = Path.of("src/test/resources/psplib/j301_1.sm");
     /** One of the hardest j30 instances (optimum 77): not settled by the quick phase. */
     private static final Path J3013_7 = Path.of("src/test/resources/psplib/j3013_7.sm");
+    private static final Path J3029_8 = Path.of("src/test/resources/psplib/j3029_8.sm");
 
     @Test
     void readsJobsDurationsDemandsSuccessorsAndCapacities() {
@@ -51,6 +52,16 @@ class RcpspTest {
         assertThat(first.makespan()).isBetween(77, RcpspSolver.heuristic(parsed(J3013_7)).makespan());
         assertThat(first.lowerBound()).isLessThanOrEqualTo(77);
         assertThat(second.starts()).containsExactly(first.starts());
+    }
+
+    @Test
+    void onASmallInstanceWhereTheGeneticSearchStopsShortCpSatFindsAndProvesTheOptimumBelowIt() {
+        RcpspSolution solution = RcpspSolver.solve(parsed(J3029_8), new SolveSettings(Duration.ofSeconds(10), 1, 1, true));
+
+        assertThat(violations(parsed(J3029_8), solution.starts())).isEmpty();
+        assertThat(solution.makespan()).isEqualTo(80);
+        assertThat(solution.optimal()).isTrue();
+        assertThat(solution.lowerBound()).isEqualTo(80);
     }
 
     @Test
