@@ -411,7 +411,7 @@ public final class TextDetector {
      * Clark, Romero and Hall Orchestra", "Skidmore, Owings and Merrill LLP"): one firm's name.
      */
     private static List<Finding> withoutFirmsOfNames(String text, List<Finding> findings) {
-        if (!text.contains(", ") || !text.contains(" and ") && !text.contains(" & ")) {
+        if (!mayHoldList(text)) {
             return findings;
         }
         List<int[]> firms = new ArrayList<>();
@@ -430,12 +430,17 @@ public final class TextDetector {
         return kept;
     }
 
+    /** Whether the text may hold a list of words ("A, B and C"): {@link #NAME_LIST} cannot match otherwise. */
+    private static boolean mayHoldList(String text) {
+        return text.contains(", ") && (text.contains(" and ") || text.contains(" & "));
+    }
+
     /**
      * In a list of single capitalised words ("Efimiya, Mary, Ariana and Jodi") of which most are names
      * already found, the rest are names too.
      */
     private static List<Finding> withListedNames(String text, List<Finding> findings) {
-        if (!text.contains(", ") || !text.contains(" and ") && !text.contains(" & ")) {
+        if (!mayHoldList(text)) {
             return findings;
         }
         List<int[]> unnamed = new ArrayList<>();
