@@ -35,6 +35,7 @@ public final class RcpspSolver {
     private final int horizon;
     private final int[] duration;
     private final int[] earliestStart;
+    private int @org.jspecify.annotations.Nullable [][] usage;
     private final List<List<Integer>> predecessors = new ArrayList<>();
 
     private RcpspSolver(RcpspInstance instance) {
@@ -302,8 +303,11 @@ public final class RcpspSolver {
     }
 
     private Individual decode(List<Integer> order) {
-        int[] starts = improve(serial(order, false));
-        List<Integer> byStart = byKey(job -> starts[job]);
+        int[] starts = improve(serial(order.stream().mapToInt(Integer::intValue).toArray(), false));
+        List<Integer> byStart = new ArrayList<>(jobs);
+        for (int job : sortedBy(starts, 1, null)) {
+            byStart.add(job);
+        }
         return new Individual(byStart, starts, makespan(starts));
     }
 
@@ -355,15 +359,32 @@ public final class RcpspSolver {
         int[] best = schedule;
         for (int pass = 0; pass < IMPROVEMENT_PASSES; pass++) {
             int[] current = best;
-            List<Integer> backward = byKey(job -> -(current[job] + duration[job]));
-            int[] right = serial(backward, true);
-            int[] left = serial(byKey(job -> right[job]), false);
+            int[] right = serial(sortedBy(current, -1, duration), true);
+            int[] left = serial(sortedBy(right, 1, null), false);
             if (makespan(left) >= makespan(best)) {
                 break;
             }
             best = left;
         }
         return best;
+    }
+
+    /**
+     * The jobs in order of {@code sign * (time[job] + (plus == null ? 0 : plus[job]))}, ties by job:
+     * by start, or by finish from the last; one primitive sort, as the improvement passes sort often.
+     */
+    private int[] sortedBy(int[] time, int sign, int @org.jspecify.annotations.Nullable [] plus) {
+        long[] keyed = new long[jobs];
+        for (int job = 0; job < jobs; job++) {
+            long key = sign * ((long) time[job] + (plus == null ? 0 : plus[job]));
+            keyed[job] = (key - Integer.MIN_VALUE) << 20 | job;
+        }
+        java.util.Arrays.sort(keyed);
+        int[] order = new int[jobs];
+        for (int i = 0; i < jobs; i++) {
+            order[i] = (int) (keyed[i] & 0xFFFFF);
+        }
+        return order;
     }
 
     private List<Integer> byKey(int[] key) {
@@ -391,12 +412,14 @@ public final class RcpspSolver {
     /**
      * Places jobs one by one in {@code order}: forward, each at the earliest time its predecessors
      * are done and resources free; or backward, each as late as possible before its successors,
-     * shifted back to start at 0.
+     * shifted back to start at 0. A start that overlaps a full unit moves straight past that unit.
      */
-    private int[] serial(List<Integer> order, boolean backward) {
-        int[][] used = new int[instance.capacities().length][horizon + 1];
+    private int[] serial(int[] order, boolean backward) {
+        int[][] used = usage();
         int[] start = new int[jobs];
         boolean[] placed = new boolean[jobs];
+        int first = horizon;
+        int last = 0;
         for (int job : order) {
             int time;
             if (!backward) {
@@ -404,8 +427,8 @@ public final class RcpspSolver {
                 for (int predecessor : predecessors.get(job)) {
                     time = Math.max(time, start[predecessor] + duration[predecessor]);
                 }
-                while (!fits(used, job, time)) {
-                    time++;
+                for (int full = fullUnit(used, job, time); full >= 0; full = fullUnit(used, job, time)) {
+                    time = full + 1;
                 }
             } else {
                 int latestEnd = horizon;
@@ -415,17 +438,23 @@ public final class RcpspSolver {
                     }
                 }
                 time = latestEnd - duration[job];
-                while (!fits(used, job, time)) {
-                    time--;
+                for (int full = fullUnit(used, job, time); full >= 0; full = fullUnit(used, job, time)) {
+                    time = full - duration[job];
                 }
             }
             start[job] = time;
             placed[job] = true;
+            first = Math.min(first, time);
+            last = Math.max(last, time + duration[job]);
+            int[] demands = instance.jobs().get(job).demands();
             for (int resource = 0; resource < used.length; resource++) {
                 for (int unit = time; unit < time + duration[job]; unit++) {
-                    used[resource][unit] += instance.jobs().get(job).demands()[resource];
+                    used[resource][unit] += demands[resource];
                 }
             }
+        }
+        for (int[] units : used) {
+            java.util.Arrays.fill(units, Math.max(0, first), Math.min(units.length, last), 0);
         }
         if (backward) {
             int earliest = java.util.Arrays.stream(start).min().orElse(0);
@@ -436,19 +465,31 @@ public final class RcpspSolver {
         return start;
     }
 
-    private boolean fits(int[][] used, int job, int time) {
+    /** The resource usage over the horizon, all zero: one array for every schedule, cleared after each. */
+    private int[][] usage() {
+        if (usage == null) {
+            usage = new int[instance.capacities().length][horizon + 1];
+        }
+        return usage;
+    }
+
+    /** A unit in which {@code job}, started at {@code time}, would exceed a capacity (the last such), or -1. */
+    private int fullUnit(int[][] used, int job, int time) {
         int[] demands = instance.jobs().get(job).demands();
+        int full = -1;
         for (int resource = 0; resource < used.length; resource++) {
             if (demands[resource] == 0) {
                 continue;
             }
-            for (int unit = time; unit < time + duration[job]; unit++) {
-                if (used[resource][unit] + demands[resource] > instance.capacities()[resource]) {
-                    return false;
+            int free = instance.capacities()[resource] - demands[resource];
+            for (int unit = time + duration[job] - 1; unit > full && unit >= time; unit--) {
+                if (used[resource][unit] > free) {
+                    full = unit;
+                    break;
                 }
             }
         }
-        return true;
+        return full;
     }
 
     /** Reorders a priority list so that every job comes after its predecessors, keeping priorities otherwise. */
