@@ -21,9 +21,9 @@ import org.rebound.planning.SolveSettings;
 public final class RcpspSolver {
 
     private static final int IMPROVEMENT_PASSES = 20;
-    private static final int POPULATION = 40;
+    private static final int POPULATION = 300;
     private static final double MUTATION = 0.05;
-    private static final int STAGNATION = 25;
+    private static final int STAGNATION = 50;
     private static final int DEFAULT_SCHEDULES = 2_000;
     private static final int QUICK_SCHEDULES = 2_000;
     private static final int MAX_SCHEDULES = 1_000_000;
@@ -78,7 +78,7 @@ public final class RcpspSolver {
 
     /**
      * Three phases within the limit: a quick genetic search and CP-SAT for 15% of the time, which
-     * settles most instances with a proof; otherwise a fresh, longer genetic search until 70% of the
+     * settles most instances with a proof; otherwise a fresh, longer genetic search until 88% of the
      * time, and CP-SAT for the rest from the best schedule found.
      * (With a deterministic limit the phases are counted in schedules and deterministic time.)
      */
@@ -94,7 +94,7 @@ public final class RcpspSolver {
         }
         int[] searched = settings.deterministic()
                 ? heuristicStarts((int) Math.min(MAX_SCHEDULES, settings.timeLimit().toMillis()), Long.MAX_VALUE, null)
-                : heuristicStarts(MAX_SCHEDULES, begin + limitNanos * 7 / 10, null);
+                : heuristicStarts(MAX_SCHEDULES, begin + limitNanos * 88 / 100, null);
         Attempt thorough = cpSat(makespan(searched) <= quick.makespan() ? searched : quick.starts(), part(settings, 0.85, begin, limitNanos),
                 -1);
         Attempt best = thorough.makespan() <= quick.makespan() ? thorough : quick;
