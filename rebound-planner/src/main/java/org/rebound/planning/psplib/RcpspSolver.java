@@ -230,9 +230,9 @@ public final class RcpspSolver {
     int[] heuristicStarts(int schedules, long deadline, int @org.jspecify.annotations.Nullable [] seed) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(jobs);
         int[] latestFinish = latestFinish(horizon);
-        Individual best = decode(precedenceFeasible(byKey(latestFinish)));
+        Individual best = decode(precedenceFeasible(listOf(sortedBy(latestFinish, 1, null))));
         if (seed != null) {
-            Individual seeded = decode(byKey(job -> seed[job]));
+            Individual seeded = decode(listOf(sortedBy(seed, 1, null)));
             best = seeded.makespan <= best.makespan ? seeded : best;
         }
         List<Individual> population = new ArrayList<>(List.of(best));
@@ -304,11 +304,7 @@ public final class RcpspSolver {
 
     private Individual decode(List<Integer> order) {
         int[] starts = improve(serial(order.stream().mapToInt(Integer::intValue).toArray(), false));
-        List<Integer> byStart = new ArrayList<>(jobs);
-        for (int job : sortedBy(starts, 1, null)) {
-            byStart.add(job);
-        }
-        return new Individual(byStart, starts, makespan(starts));
+        return new Individual(listOf(sortedBy(starts, 1, null)), starts, makespan(starts));
     }
 
     /**
@@ -387,8 +383,12 @@ public final class RcpspSolver {
         return order;
     }
 
-    private List<Integer> byKey(int[] key) {
-        return byKey(job -> key[job]);
+    private static List<Integer> listOf(int[] order) {
+        List<Integer> list = new ArrayList<>(order.length);
+        for (int job : order) {
+            list.add(job);
+        }
+        return list;
     }
 
     private List<Integer> byKey(double[] key) {
@@ -397,15 +397,6 @@ public final class RcpspSolver {
             order.add(job);
         }
         order.sort(Comparator.comparingDouble((Integer job) -> key[job]).thenComparingInt(job -> job));
-        return order;
-    }
-
-    private List<Integer> byKey(java.util.function.IntUnaryOperator key) {
-        List<Integer> order = new ArrayList<>();
-        for (int job = 0; job < jobs; job++) {
-            order.add(job);
-        }
-        order.sort(Comparator.comparingInt((Integer job) -> key.applyAsInt(job)).thenComparingInt(job -> job));
         return order;
     }
 
