@@ -130,10 +130,9 @@ public final class RcpspSolver {
         int bound = quick.bound();
         double work = settings.timeLimit().toMillis() * 0.85 / 1000;
         while (bound < best.makespan() && (settings.deterministic() ? work > 0.1 : System.nanoTime() - begin < limitNanos - 200_000_000L)) {
-            SolveSettings phase = settings.deterministic()
-                    ? new SolveSettings(java.time.Duration.ofMillis(Math.round(work * 1000)), settings.threads(), settings.seed(), true)
-                    : part(settings, 0.85, begin, limitNanos);
-            Attempt shorter = cpSat(best.starts(), phase, best.makespan() - 1);
+            // deterministically, what is left of the budget; otherwise up to the limit
+            double share = settings.deterministic() ? work * 1000 / settings.timeLimit().toMillis() : 0.85;
+            Attempt shorter = cpSat(best.starts(), part(settings, share, begin, limitNanos), best.makespan() - 1);
             work -= shorter.work();
             if (shorter.makespan() < best.makespan()) {
                 best = shorter;
@@ -200,7 +199,11 @@ public final class RcpspSolver {
             starts[job] = (int) solver.value(start[job]);
         }
         int found = makespan(starts);
-        boolean optimal = cap < 0 && status == CpSolverStatus.OPTIMAL;
+        if (cap >= 0) {
+            // a schedule within the cap proves nothing about a bound: there is no objective
+            return new Attempt(starts, found, false, makespan(earliestStart), work);
+        }
+        boolean optimal = status == CpSolverStatus.OPTIMAL;
         return new Attempt(starts, found, optimal, optimal ? found : (int) Math.ceil(solver.bestObjectiveBound() - 1e-9), work);
     }
 
