@@ -275,9 +275,9 @@ public final class RcpspSolver {
     int[] heuristicStarts(int schedules, long deadline, int @org.jspecify.annotations.Nullable [] seed) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(jobs);
         int[] latestFinish = latestFinish(horizon);
-        Individual best = decode(precedenceFeasible(listOf(sortedBy(latestFinish, 1, null))));
+        Individual best = decode(precedenceFeasible(sortedBy(latestFinish, 1, null)));
         if (seed != null) {
-            Individual seeded = decode(listOf(sortedBy(seed, 1, null)));
+            Individual seeded = decode(sortedBy(seed, 1, null));
             best = seeded.makespan <= best.makespan ? seeded : best;
         }
         List<Individual> population = new ArrayList<>(List.of(best));
@@ -335,9 +335,9 @@ public final class RcpspSolver {
         all.addAll(children);
         all.sort(Comparator.comparingInt((Individual individual) -> individual.makespan));
         List<Individual> kept = new ArrayList<>();
-        java.util.Set<List<Integer>> seen = new java.util.HashSet<>();
+        java.util.Set<Starts> seen = new java.util.HashSet<>();
         for (Individual individual : all) {
-            if (kept.size() < POPULATION && seen.add(java.util.Arrays.stream(individual.starts).boxed().toList())) {
+            if (kept.size() < POPULATION && seen.add(new Starts(individual.starts))) {
                 kept.add(individual);
             }
         }
@@ -349,40 +349,49 @@ public final class RcpspSolver {
     }
 
     /** An activity list and its decoded, improved schedule. */
-    private record Individual(List<Integer> order, int[] starts, int makespan) {
+    private record Individual(int[] order, int[] starts, int makespan) {
     }
 
-    private Individual decode(List<Integer> order) {
-        int[] list = new int[jobs];
-        for (int i = 0; i < jobs; i++) {
-            list[i] = order.get(i);
+    /** A schedule compared by its start times. */
+    private record Starts(int[] starts) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Starts that && java.util.Arrays.equals(starts, that.starts);
         }
-        int[] starts = improve(serial(list, false));
-        return new Individual(listOf(sortedBy(starts, 1, null)), starts, makespan(starts));
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(starts);
+        }
+    }
+
+    private Individual decode(int[] order) {
+        int[] starts = improve(serial(order, false));
+        return new Individual(sortedBy(starts, 1, null), starts, makespan(starts));
     }
 
     /**
      * Two-point crossover: the child keeps the mother's jobs before the first cut, then takes the
      * father's order up to the second, then the mother's for the rest; precedence-feasible by construction.
      */
-    private List<Integer> crossover(List<Integer> mother, List<Integer> father, java.util.SplittableRandom random) {
+    private int[] crossover(int[] mother, int[] father, java.util.SplittableRandom random) {
         int first = random.nextInt(jobs);
         int second = first + random.nextInt(jobs - first + 1);
-        List<Integer> child = new ArrayList<>(mother.subList(0, first));
+        int[] child = java.util.Arrays.copyOf(mother, jobs);
         boolean[] taken = new boolean[jobs];
-        child.forEach(job -> taken[job] = true);
-        for (int job : father) {
-            if (child.size() >= second) {
-                break;
-            }
-            if (!taken[job]) {
-                child.add(job);
-                taken[job] = true;
+        for (int i = 0; i < first; i++) {
+            taken[child[i]] = true;
+        }
+        int size = first;
+        for (int i = 0; i < jobs && size < second; i++) {
+            if (!taken[father[i]]) {
+                child[size++] = father[i];
+                taken[father[i]] = true;
             }
         }
         for (int job : mother) {
             if (!taken[job]) {
-                child.add(job);
+                child[size++] = job;
             }
         }
         return child;
@@ -392,7 +401,7 @@ public final class RcpspSolver {
      * Peak crossover: the child keeps the stretch of the mother's schedule where the resources are
      * busiest, its jobs in the mother's order, and takes the jobs before and after it in the father's.
      */
-    private List<Integer> peakCrossover(Individual mother, Individual father, java.util.SplittableRandom random) {
+    private int[] peakCrossover(Individual mother, Individual father, java.util.SplittableRandom random) {
         int makespan = Math.max(1, mother.makespan);
         double[] load = new double[makespan];
         for (int job = 0; job < jobs; job++) {
@@ -415,39 +424,39 @@ public final class RcpspSolver {
             }
         }
         int to = from + length;
-        List<Integer> child = new ArrayList<>(jobs);
+        int[] child = new int[jobs];
+        int size = 0;
         for (int job : father.order) {
             if (mother.starts[job] < from) {
-                child.add(job);
+                child[size++] = job;
             }
         }
         for (int job : mother.order) {
             if (mother.starts[job] >= from && mother.starts[job] < to) {
-                child.add(job);
+                child[size++] = job;
             }
         }
         for (int job : father.order) {
             if (mother.starts[job] >= to) {
-                child.add(job);
+                child[size++] = job;
             }
         }
         return child;
     }
 
-    /** Swaps neighbours that are not precedence-related, each with a small probability. */
-    private List<Integer> mutate(List<Integer> order, java.util.SplittableRandom random) {
-        List<Integer> mutated = new ArrayList<>(order);
-        for (int i = 0; i + 1 < mutated.size(); i++) {
+    /** Swaps neighbours that are not precedence-related, each with a small probability, in place. */
+    private int[] mutate(int[] order, java.util.SplittableRandom random) {
+        for (int i = 0; i + 1 < order.length; i++) {
             if (random.nextDouble() < MUTATION) {
-                int first = mutated.get(i);
-                int second = mutated.get(i + 1);
+                int first = order[i];
+                int second = order[i + 1];
                 if (!predecessors.get(second).contains(first)) {
-                    mutated.set(i, second);
-                    mutated.set(i + 1, first);
+                    order[i] = second;
+                    order[i + 1] = first;
                 }
             }
         }
-        return mutated;
+        return order;
     }
 
     /** Forward-backward improvement: right-justify in order of finish, left-justify in order of start, while it helps. */
@@ -483,21 +492,13 @@ public final class RcpspSolver {
         return order;
     }
 
-    private static List<Integer> listOf(int[] order) {
-        List<Integer> list = new ArrayList<>(order.length);
-        for (int job : order) {
-            list.add(job);
-        }
-        return list;
-    }
-
-    private List<Integer> byKey(double[] key) {
+    private int[] byKey(double[] key) {
         List<Integer> order = new ArrayList<>();
         for (int job = 0; job < jobs; job++) {
             order.add(job);
         }
         order.sort(Comparator.comparingDouble((Integer job) -> key[job]).thenComparingInt(job -> job));
-        return order;
+        return order.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -606,13 +607,13 @@ public final class RcpspSolver {
     }
 
     /** Reorders a priority list so that every job comes after its predecessors, keeping priorities otherwise. */
-    private List<Integer> precedenceFeasible(List<Integer> priority) {
-        List<Integer> ordered = new ArrayList<>();
+    private int[] precedenceFeasible(int[] priority) {
+        int[] ordered = new int[jobs];
         boolean[] done = new boolean[jobs];
-        while (ordered.size() < jobs) {
+        for (int size = 0; size < jobs;) {
             for (int job : priority) {
                 if (!done[job] && predecessors.get(job).stream().allMatch(predecessor -> done[predecessor])) {
-                    ordered.add(job);
+                    ordered[size++] = job;
                     done[job] = true;
                     break;
                 }
