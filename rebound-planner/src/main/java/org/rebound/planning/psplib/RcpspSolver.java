@@ -103,6 +103,11 @@ public final class RcpspSolver {
         return new RcpspSolver(instance).run(settings);
     }
 
+    /** The genetic search alone on {@code threads} islands, {@code schedules} on each. */
+    static int[] geneticSearch(RcpspInstance instance, int threads, int schedules) {
+        return new RcpspSolver(instance).islands(threads, schedules, Long.MAX_VALUE);
+    }
+
     /** The heuristic alone: a feasible schedule at once. */
     public static RcpspSolution heuristic(RcpspInstance instance) {
         RcpspSolver solver = new RcpspSolver(instance);
@@ -126,7 +131,7 @@ public final class RcpspSolver {
     private RcpspSolution run(SolveSettings settings) {
         long begin = System.nanoTime();
         long limitNanos = settings.timeLimit().toNanos();
-        Attempt quick = cpSat(heuristicStarts(QUICK_SCHEDULES, Long.MAX_VALUE, null), part(settings, 0.15, begin, limitNanos), -1);
+        Attempt quick = cpSat(heuristicStarts(QUICK_SCHEDULES, Long.MAX_VALUE, null, 0), part(settings, 0.15, begin, limitNanos), -1);
         if (quick.optimal()) {
             return solution(quick, quick.bound());
         }
@@ -134,12 +139,46 @@ public final class RcpspSolver {
             return shortened(quick, settings, begin, limitNanos);
         }
         int[] searched = settings.deterministic()
-                ? heuristicStarts((int) Math.min(MAX_SCHEDULES, settings.timeLimit().toMillis()), Long.MAX_VALUE, null)
-                : heuristicStarts(MAX_SCHEDULES, begin + limitNanos * 96 / 100, null);
+                ? islands(settings.threads(), (int) Math.min(MAX_SCHEDULES, settings.timeLimit().toMillis()), Long.MAX_VALUE)
+                : islands(settings.threads(), MAX_SCHEDULES, begin + limitNanos * 96 / 100);
         Attempt thorough = cpSat(makespan(searched) <= quick.makespan() ? searched : quick.starts(), part(settings, 0.85, begin, limitNanos),
                 -1);
         Attempt best = thorough.makespan() <= quick.makespan() ? thorough : quick;
         return solution(best, Math.max(quick.bound(), thorough.bound()));
+    }
+
+    /**
+     * The genetic search on each thread, each from its own random start (islands that never meet),
+     * and the best schedule of them, the first island's on a tie.
+     */
+    private int[] islands(int threads, int schedules, long deadline) {
+        if (threads == 1) {
+            return heuristicStarts(schedules, deadline, null, 0);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<int[]>> searches = new ArrayList<>();
+            for (int island = 0; island < threads; island++) {
+                int seed = island;
+                RcpspSolver solver = island == 0 ? this : new RcpspSolver(instance);
+                searches.add(pool.submit(() -> solver.heuristicStarts(schedules, deadline, null, seed)));
+            }
+            int[] best = null;
+            for (java.util.concurrent.Future<int[]> search : searches) {
+                int[] starts = search.get();
+                if (best == null || makespan(starts) < makespan(best)) {
+                    best = starts;
+                }
+            }
+            return best;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while searching " + instance.name(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the genetic search failed on " + instance.name(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The settings for a phase: a share of a deterministic limit, or the wall time left of the share's end. */
@@ -265,15 +304,15 @@ public final class RcpspSolver {
      * variants of it. Deterministic; {@code schedules} bounds the work.
      */
     int[] heuristicStarts(int schedules) {
-        return heuristicStarts(schedules, Long.MAX_VALUE, null);
+        return heuristicStarts(schedules, Long.MAX_VALUE, null, 0);
     }
 
     /**
      * As {@link #heuristicStarts(int)}, stopping early at {@code deadline} ({@link System#nanoTime()}),
-     * and starting from {@code seed} (a schedule) when given.
+     * and starting from {@code seed} (a schedule) when given; each {@code island} draws its own random numbers.
      */
-    int[] heuristicStarts(int schedules, long deadline, int @org.jspecify.annotations.Nullable [] seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(jobs);
+    int[] heuristicStarts(int schedules, long deadline, int @org.jspecify.annotations.Nullable [] seed, int island) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(jobs + 1_000_003L * island);
         int[] latestFinish = latestFinish(horizon);
         Individual best = decode(precedenceFeasible(sortedBy(latestFinish, 1, null)));
         if (seed != null) {
