@@ -123,8 +123,7 @@ public final class RcpspSolver {
 
     /**
      * Three phases within the limit: a quick genetic search and CP-SAT for 15% of the time, which
-     * settles most instances with a proof (on instances of more than 40 jobs, CP-SAT looks for 5% of
-     * the time and goes on to 15% only when its bound is within 2% of its schedule); otherwise a fresh, longer genetic search until 96% of the
+     * settles most instances with a proof; otherwise a fresh, longer genetic search until 96% of the
      * time (on j120 CP-SAT never shortened its schedule in the last 12%, but the search kept finding
      * shorter ones late), and CP-SAT for the rest from the best schedule found, which proves some.
      * (With a deterministic limit the phases are counted in schedules and deterministic time.)
@@ -132,19 +131,11 @@ public final class RcpspSolver {
     private RcpspSolution run(SolveSettings settings) {
         long begin = System.nanoTime();
         long limitNanos = settings.timeLimit().toNanos();
-        boolean small = jobs <= SMALL_INSTANCE_JOBS;
-        Attempt quick = cpSat(heuristicStarts(QUICK_SCHEDULES, Long.MAX_VALUE, null, 0), part(settings, small ? 0.15 : 0.05, begin, limitNanos), -1);
-        if (!small && !quick.optimal() && quick.makespan() - quick.bound() <= Math.max(1, quick.makespan() / 50)) {
-            // close to a proof: worth the rest of the quick phase; far from one, the time goes to the genetic search
-            // (a deterministic limit's share is a budget, so the other 10%; a wall-clock share is where the phase ends)
-            Attempt longer = cpSat(quick.starts(), part(settings, settings.deterministic() ? 0.10 : 0.15, begin, limitNanos), -1);
-            quick = new Attempt(longer.starts(), longer.makespan(), longer.optimal(), Math.max(quick.bound(), longer.bound()),
-                    quick.work() + longer.work());
-        }
+        Attempt quick = cpSat(heuristicStarts(QUICK_SCHEDULES, Long.MAX_VALUE, null, 0), part(settings, 0.15, begin, limitNanos), -1);
         if (quick.optimal()) {
             return solution(quick, quick.bound());
         }
-        if (small) {
+        if (jobs <= SMALL_INSTANCE_JOBS) {
             return shortened(quick, settings, begin, limitNanos);
         }
         int[] searched = settings.deterministic()
