@@ -131,7 +131,7 @@ public final class RcpspSolver {
     private RcpspSolution run(SolveSettings settings) {
         long begin = System.nanoTime();
         long limitNanos = settings.timeLimit().toNanos();
-        Attempt quick = cpSat(heuristicStarts(QUICK_SCHEDULES, Long.MAX_VALUE, null, 0), part(settings, 0.15, begin, limitNanos), -1);
+        Attempt quick = cpSat(heuristicStarts(QUICK_SCHEDULES, Long.MAX_VALUE, 0), part(settings, 0.15, begin, limitNanos), -1);
         if (quick.optimal()) {
             return solution(quick, quick.bound());
         }
@@ -153,15 +153,15 @@ public final class RcpspSolver {
      */
     private int[] islands(int threads, int schedules, long deadline) {
         if (threads == 1) {
-            return heuristicStarts(schedules, deadline, null, 0);
+            return heuristicStarts(schedules, deadline, 0);
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             List<java.util.concurrent.Future<int[]>> searches = new ArrayList<>();
             for (int island = 0; island < threads; island++) {
-                int seed = island;
+                int index = island;
                 RcpspSolver solver = island == 0 ? this : new RcpspSolver(instance);
-                searches.add(pool.submit(() -> solver.heuristicStarts(schedules, deadline, null, seed)));
+                searches.add(pool.submit(() -> solver.heuristicStarts(schedules, deadline, index)));
             }
             int[] best = null;
             for (java.util.concurrent.Future<int[]> search : searches) {
@@ -304,21 +304,17 @@ public final class RcpspSolver {
      * variants of it. Deterministic; {@code schedules} bounds the work.
      */
     int[] heuristicStarts(int schedules) {
-        return heuristicStarts(schedules, Long.MAX_VALUE, null, 0);
+        return heuristicStarts(schedules, Long.MAX_VALUE, 0);
     }
 
     /**
-     * As {@link #heuristicStarts(int)}, stopping early at {@code deadline} ({@link System#nanoTime()}),
-     * and starting from {@code seed} (a schedule) when given; each {@code island} draws its own random numbers.
+     * As {@link #heuristicStarts(int)}, stopping early at {@code deadline} ({@link System#nanoTime()});
+     * each {@code island} draws its own random numbers.
      */
-    int[] heuristicStarts(int schedules, long deadline, int @org.jspecify.annotations.Nullable [] seed, int island) {
+    private int[] heuristicStarts(int schedules, long deadline, int island) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(jobs + 1_000_003L * island);
         int[] latestFinish = latestFinish(horizon);
         Individual best = decode(precedenceFeasible(sortedBy(latestFinish, 1, null)));
-        if (seed != null) {
-            Individual seeded = decode(sortedBy(seed, 1, null));
-            best = seeded.makespan <= best.makespan ? seeded : best;
-        }
         List<Individual> population = new ArrayList<>(List.of(best));
         int evaluated = 1;
         int stagnant = 0;
