@@ -53,11 +53,11 @@ public final class Benchmarks {
             out.println();
         }
         if (only.contains("psplib-j30")) {
-            allMet &= PsplibBenchmark.run(out, "j30", 10, 2);
+            allMet &= PsplibBenchmark.run(out, "j30", 10, 1, 2);
             out.println();
         }
         if (only.contains("psplib-j120")) {
-            allMet &= PsplibBenchmark.run(out, "j120", 10, 2);
+            allMet &= PsplibBenchmark.run(out, "j120", 10, 2, 1);
             out.println();
         }
         out.println(allMet ? "All targets met." : "SOME TARGETS MISSED.");

@@ -14,7 +14,7 @@ final class SolverOptions {
             description = "Search time for CP-SAT, such as 10s or 2m (default: ${DEFAULT-VALUE}).")
     String timeLimit;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "CP-SAT worker threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Worker threads: CP-SAT's, and for psplib also the genetic search's (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
