@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Runs Rebound's benchmarks and prints each result with the baseline measured in the same run and the
  * ratio between them. {@code bench/run} runs impact, import, audit, ioc, plan and load (a few minutes);
- * {@code bench/run psplib-j30} and {@code bench/run psplib-j120} run the PSPLIB sets (about 45 and 50
+ * {@code bench/run psplib-j30} and {@code bench/run psplib-j120} run the PSPLIB sets (about 2 and 62
  * minutes); {@code bench/run breach} the breach scan at scale (6 GB of generated data, about 15 minutes).
  * Figures go in docs/benchmarks.md.
  */
