@@ -86,7 +86,7 @@ final class PsplibBenchmark {
         int count = files.size();
         out.printf(Locale.ROOT, "PSPLIB %s: %d instances, %d s limit each, %d thread%s each, %d at a time (%.0f s wall)%n", set, count,
                 limitSeconds, threads, threads == 1 ? "" : "s", parallel, (System.nanoTime() - begin) / 1e9);
-        out.printf(Locale.ROOT, "  known optimum reached: %d of %d with a known optimum; proven optimal by CP-SAT: %d%n", optimalFound,
+        out.printf(Locale.ROOT, "  known optimum reached: %d of %d with a known optimum; proven optimal: %d%n", optimalFound,
                 known.values().stream().filter(row -> row.optimum() > 0).count(), provenOptimal);
         out.printf(Locale.ROOT, "  equal to the best known: %d; better than the best known: %d%n", matchesBest, betterThanBest);
         out.printf(Locale.ROOT, "  average deviation from the critical-path bound: %.2f%% (best known: %.2f%%, difference %.2f points)%n",

@@ -116,8 +116,28 @@ public final class RcpspSolver {
         RcpspSolver solver = new RcpspSolver(instance);
         int[] starts = solver.heuristicStarts();
         int makespan = solver.makespan(starts);
-        int criticalPath = solver.makespan(solver.earliestStart);
-        return new RcpspSolution(instance.name(), makespan, makespan == criticalPath, criticalPath, starts);
+        int lowerBound = solver.lowerBound();
+        return new RcpspSolution(instance.name(), makespan, makespan == lowerBound, lowerBound, starts);
+    }
+
+    /**
+     * The longer of the critical path and the energy bound: a resource does at most its capacity of
+     * work per time unit, so no schedule is shorter than any resource's total work over its capacity
+     * (on j120 often far above the critical path: 177 against 71 on j12016_1).
+     */
+    private int lowerBound() {
+        int bound = makespan(earliestStart);
+        int[] capacities = instance.capacities();
+        for (int resource = 0; resource < capacities.length; resource++) {
+            long work = 0;
+            for (int job = 0; job < jobs; job++) {
+                work += (long) duration[job] * instance.jobs().get(job).demands()[resource];
+            }
+            if (capacities[resource] > 0) {
+                bound = (int) Math.max(bound, (work + capacities[resource] - 1) / capacities[resource]);
+            }
+        }
+        return bound;
     }
 
     /** One CP-SAT run: its best schedule, whether it proved it optimal, and its lower bound. */
@@ -232,7 +252,7 @@ public final class RcpspSolver {
     }
 
     private RcpspSolution solution(Attempt attempt, int bound) {
-        int lowerBound = attempt.optimal() ? attempt.makespan() : Math.max(bound, makespan(earliestStart));
+        int lowerBound = attempt.optimal() ? attempt.makespan() : Math.max(bound, lowerBound());
         return new RcpspSolution(instance.name(), attempt.makespan(), attempt.optimal() || lowerBound == attempt.makespan(),
                 lowerBound, attempt.starts());
     }

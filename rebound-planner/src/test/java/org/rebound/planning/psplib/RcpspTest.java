@@ -87,6 +87,17 @@ class RcpspTest {
     }
 
     @Test
+    void theLowerBoundIsTheBusiestResourcesWorkOverItsCapacityWhenThatExceedsTheCriticalPath() {
+        // j12016_1: critical path 71; resources 1 and 3 have 3,522 and 3,532 units of work for a
+        // capacity of 20, so no schedule is shorter than 177 (PSPLIB's best known lower bound is 181)
+        RcpspSolution heuristic = RcpspSolver.heuristic(parsed(J12016_1));
+
+        assertThat(heuristic.lowerBound()).isEqualTo(177);
+        assertThat(heuristic.makespan()).isGreaterThan(177);
+        assertThat(heuristic.optimal()).isFalse();
+    }
+
+    @Test
     void rejectsMultiModeFilesAndMalformedLinesNamingTheLine() {
         List<String> lines = new ArrayList<>(read(J301_1));
         int second = lines.indexOf("   2        1          3           6  11  15");
