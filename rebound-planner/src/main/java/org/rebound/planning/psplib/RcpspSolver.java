@@ -210,7 +210,7 @@ public final class RcpspSolver {
                 List<int[]> share = orders.subList(Math.min(orders.size(), part * chunk), Math.min(orders.size(), (part + 1) * chunk));
                 decoding.add(pool.submit(() -> helper.decodeEach(share)));
             }
-            List<Individual> decoded = new ArrayList<>(decodeEach(orders.subList(0, Math.min(orders.size(), chunk))));
+            List<Individual> decoded = decodeEach(orders.subList(0, Math.min(orders.size(), chunk)));
             try {
                 for (java.util.concurrent.Future<List<Individual>> part : decoding) {
                     decoded.addAll(part.get());
